@@ -1,0 +1,1 @@
+"""Composition: domain objects -> render-neutral document trees. Imports no renderer."""

@@ -1,0 +1,186 @@
+"""DOCX renderer: walks the document tree with python-docx, using Word's built-in styles.
+
+Built-in style names (Title, Heading 1-3, List Bullet, List Number, Table Grid) matter: Word's own
+"Save as PDF" maps them to tags, and an HR person editing the file finds the styles they know.
+This is the only module that imports python-docx for writing documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from jdbuilder.atomic import AtomicOutput
+from jdbuilder.export.tree import (
+    BulletList,
+    Document,
+    Heading,
+    Inline,
+    KeepTogether,
+    Node,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Table,
+    Title,
+)
+
+PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
+
+
+def _add_runs(par: DocxParagraph, runs: Inline) -> None:
+    for r in runs:
+        run = par.add_run(r.text)
+        if r.bold:
+            run.bold = True
+        if r.italic:
+            run.italic = True
+
+
+def _field(par: DocxParagraph, instr: str) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    par._p.append(fld)
+
+
+def _set_language(doc: DocxDocument, language: str) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), language)
+
+
+def _repeat_header(table: DocxTable) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _scale_styles(doc: DocxDocument, large: bool) -> None:
+    base = 16 if large else 11
+    doc.styles["Normal"].font.size = Pt(base)
+    sizes = {"Title": base + 12, "Heading 1": base + 5, "Heading 2": base + 3,
+             "Heading 3": base + 1}
+    for name, size in sizes.items():
+        doc.styles[name].font.size = Pt(size)
+
+
+class DocxRenderer:
+    """One method per node type; `render` returns a python-docx Document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.src = doc
+        self.out: DocxDocument = new_docx()
+        self._keep = False
+
+    def render(self) -> DocxDocument:
+        src, out = self.src, self.out
+        props = out.core_properties
+        props.title = src.title
+        props.author = src.author or "jdbuilder"
+        props.language = src.language
+        props.comments = ""
+        _set_language(out, src.language)
+        _scale_styles(out, src.large_print)
+        section = out.sections[0]
+        width, height = PAPER_MM.get(src.paper, PAPER_MM["letter"])
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(20))
+        if src.header:
+            section.header.paragraphs[0].text = src.header
+        footer = section.footer.paragraphs[0]
+        footer.add_run("Page ")
+        _field(footer, "PAGE")
+        footer.add_run(" of ")
+        _field(footer, "NUMPAGES")
+        for node in src.body:
+            self.node(node)
+        return out
+
+    def node(self, node: Node) -> None:
+        if isinstance(node, Title):
+            self._mark(self.out.add_paragraph(node.text, style="Title"))
+        elif isinstance(node, Heading):
+            par = self.out.add_heading(node.text, level=min(max(node.level, 1), 3))
+            par.paragraph_format.keep_with_next = True
+        elif isinstance(node, Paragraph):
+            par = self.out.add_paragraph()
+            _add_runs(par, node.runs)
+            if node.style == "note":
+                for run in par.runs:
+                    run.italic = True
+            self._mark(par)
+        elif isinstance(node, BulletList | NumberedList):
+            style = "List Bullet" if isinstance(node, BulletList) else "List Number"
+            for item in node.items:
+                par = self.out.add_paragraph(style=style)
+                _add_runs(par, item)
+                self._mark(par)
+        elif isinstance(node, Table):
+            self.table(node)
+        elif isinstance(node, PageBreak):
+            self.out.add_page_break()  # type: ignore[no-untyped-call]
+        elif isinstance(node, KeepTogether):
+            self._keep = True
+            for i, child in enumerate(node.children):
+                self._keep = i < len(node.children) - 1
+                self.node(child)
+            self._keep = False
+
+    def _mark(self, par: DocxParagraph) -> None:
+        if self._keep:
+            par.paragraph_format.keep_with_next = True
+            par.paragraph_format.keep_together = True
+
+    def table(self, node: Table) -> None:
+        cols = len(node.header)
+        table = self.out.add_table(rows=1, cols=cols)
+        table.style = "Table Grid"
+        for i, text in enumerate(node.header):
+            cell = table.rows[0].cells[i]
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+        _repeat_header(table)
+        for row in node.rows:
+            cells = table.add_row().cells
+            for i, text in enumerate(row[:cols]):
+                cells[i].text = text
+
+
+def write_docx(doc: Document, path: str | Path) -> None:
+    """Render and write atomically: an existing file is replaced only by a complete new one."""
+    rendered = DocxRenderer(doc).render()
+    with AtomicOutput(path) as out:
+        rendered.save(str(out.temp))

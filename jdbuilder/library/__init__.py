@@ -1,0 +1,5 @@
+"""The curated library: role templates and statements, validated when loaded."""
+
+from jdbuilder.library.loader import Library, load_library, template_job_description
+
+__all__ = ["Library", "load_library", "template_job_description"]

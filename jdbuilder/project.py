@@ -1,0 +1,173 @@
+"""The project file (.jdb): JSON with a format name and a schema version.
+
+Saving is atomic and keeps the previous version as `NAME.jdb.bak`. Fields this version does not
+know are kept and written back. A file from a newer version is refused and never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jdbuilder import __version__
+from jdbuilder.atomic import atomic_write_text
+from jdbuilder.errors import ProjectError
+from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.serial import Json, split_known
+
+FORMAT_NAME = "jdbuilder-project"
+SCHEMA_VERSION = 1
+SUFFIX = ".jdb"
+MAX_PROJECT_BYTES = 20 * 1024 * 1024
+
+# Migrations from version N to N+1, applied in order when an older file is opened.
+Migration = Callable[[Json], Json]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+@dataclass
+class Project:
+    """Everything one hiring project holds: the job description and what is built from it."""
+
+    job_description: JobDescription = field(default_factory=JobDescription)
+    job_ad: Json | None = None
+    interview: Json | None = None
+    policy: Json = field(default_factory=dict)
+    extra: Json = field(default_factory=dict)
+
+    _FIELDS = ("format", "schema_version", "app_version", "job_description", "job_ad",
+               "interview", "policy")
+
+    def to_dict(self) -> Json:
+        data: Json = {
+            "format": FORMAT_NAME,
+            "schema_version": SCHEMA_VERSION,
+            "app_version": __version__,
+            "job_description": self.job_description.to_dict(),
+        }
+        if self.job_ad is not None:
+            data["job_ad"] = self.job_ad
+        if self.interview is not None:
+            data["interview"] = self.interview
+        if self.policy:
+            data["policy"] = self.policy
+        data.update(self.extra)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Project:
+        _, extra = split_known(data, cls._FIELDS)
+        jd = data.get("job_description")
+        if jd is None:
+            jd = {}
+        if not isinstance(jd, Mapping):
+            raise TypeError("'job_description' should be an object")
+        for key in ("job_ad", "interview", "policy"):
+            if data.get(key) is not None and not isinstance(data[key], Mapping):
+                raise TypeError(f"'{key}' should be an object")
+        return cls(
+            job_description=JobDescription.from_dict(jd),
+            job_ad=dict(data["job_ad"]) if data.get("job_ad") is not None else None,
+            interview=dict(data["interview"]) if data.get("interview") is not None else None,
+            policy=dict(data.get("policy") or {}),
+            extra=extra,
+        )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ProjectError(path, "file not found") from None
+    except OSError as exc:
+        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise ProjectError(path, "is a folder, not a project file")
+    if size > MAX_PROJECT_BYTES:
+        raise ProjectError(path, f"is too large for a project file ({size // (1024 * 1024)} MB; "
+                                 f"the limit is {MAX_PROJECT_BYTES // (1024 * 1024)} MB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def parse(raw: bytes, path: str | Path = "<project>") -> Project:
+    """Parse the bytes of a project file; every problem becomes a `ProjectError`."""
+    if not raw.strip():
+        raise ProjectError(path, "is empty; it is not a jdbuilder project")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(path, f"is not valid UTF-8 text (byte {exc.start}); "
+                                 "it is not a jdbuilder project") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "is cut short (truncated)" if cut else "is not valid JSON"
+        raise ProjectError(path, f"{what}: {exc.msg} at line {exc.lineno}, "
+                                 f"column {exc.colno}") from None
+    except RecursionError:
+        raise ProjectError(path, "is nested too deeply to be a project file") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ProjectError(path, f"is not a jdbuilder project (no \"format\": \"{FORMAT_NAME}\")")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectError(path, "has no valid schema_version")
+    if version > SCHEMA_VERSION:
+        raise ProjectError(path, f"was written by a newer jdbuilder (project format {version}; "
+                                 f"this version reads up to {SCHEMA_VERSION}); please update "
+                                 "jdbuilder to open it")
+    while version < SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise ProjectError(path, f"project format {version} cannot be upgraded")
+        data = migrate(data)
+        version += 1
+        data["schema_version"] = version
+    try:
+        return Project.from_dict(data)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ProjectError(path, f"has invalid content: {exc}") from None
+    except RecursionError:
+        raise ProjectError(path, "is nested too deeply to be a project file") from None
+
+
+def load(path: str | Path) -> Project:
+    """Load a project file. Raises `ProjectError` naming the file and what is wrong."""
+    p = Path(path)
+    return parse(_read(p), p)
+
+
+def dumps(project: Project) -> str:
+    return json.dumps(project.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _refuse_newer(path: Path) -> None:
+    """Never overwrite a project written by a newer version of the app."""
+    try:
+        if path.stat().st_size > MAX_PROJECT_BYTES:
+            return
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return
+    if (isinstance(data, dict) and data.get("format") == FORMAT_NAME
+            and isinstance(data.get("schema_version"), int)
+            and data["schema_version"] > SCHEMA_VERSION):
+        raise ProjectError(path, "was written by a newer jdbuilder; it is not overwritten "
+                                 "(save under another name)")
+
+
+def save(project: Project, path: str | Path) -> None:
+    """Save atomically; the previous version is kept as `NAME.jdb.bak`."""
+    p = Path(path)
+    if p.exists():
+        _refuse_newer(p)
+    try:
+        atomic_write_text(p, dumps(project), backup=True)
+    except OSError as exc:
+        raise ProjectError(p, f"could not be saved ({exc.strerror or exc})") from None

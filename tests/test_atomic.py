@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jdbuilder.atomic import AtomicOutput, atomic_write_bytes
+
+
+def test_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    p = tmp_path / "f.txt"
+    atomic_write_bytes(p, b"one")
+    atomic_write_bytes(p, b"two")
+    assert p.read_bytes() == b"two"
+    assert os.listdir(tmp_path) == ["f.txt"]
+
+
+def test_new_files_get_normal_permissions(tmp_path: Path) -> None:
+    p = tmp_path / "f.txt"
+    atomic_write_bytes(p, b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_failed_output_leaves_target_untouched(tmp_path: Path) -> None:
+    p = tmp_path / "doc.pdf"
+    p.write_bytes(b"old")
+    with pytest.raises(RuntimeError), AtomicOutput(p) as out:
+        out.temp.write_bytes(b"partial")
+        raise RuntimeError("renderer failed")
+    assert p.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["doc.pdf"]
+
+
+def test_backup_keeps_previous(tmp_path: Path) -> None:
+    p = tmp_path / "f.jdb"
+    atomic_write_bytes(p, b"v1", backup=True)
+    atomic_write_bytes(p, b"v2", backup=True)
+    assert (tmp_path / "f.jdb.bak").read_bytes() == b"v1"
+    assert p.read_bytes() == b"v2"

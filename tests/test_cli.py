@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jdbuilder import __version__
+from jdbuilder.cli import main
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "jdbuilder", *args], capture_output=True,
+                          text=True, cwd=cwd, env={**os.environ}, timeout=120)
+
+
+def test_version() -> None:
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"jdbuilder {__version__}"
+
+
+def test_roles_lists_templates(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["roles"]) == 0
+    out = capsys.readouterr().out
+    for role in ("peer-specialist", "recovery-coach", "community-bridger"):
+        assert role in out
+
+
+def test_new_then_build_end_to_end(tmp_path: Path) -> None:
+    r = run("new", "--role", "peer-specialist", "--out", "p.jdb", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("build", "p.jdb", "--out", "out/", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["peer-specialist-job-description.docx",
+                     "peer-specialist-job-description.pdf"]
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "p.jdb"
+    p.write_text("precious", encoding="utf-8")
+    assert main(["new", "--role", "peer-specialist", "--out", str(p)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert p.read_text(encoding="utf-8") == "precious"
+
+
+def test_unknown_role_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "--role", "astronaut", "--out", str(tmp_path / "x.jdb")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "unknown role 'astronaut'" in err and "\n" not in err
+    assert not (tmp_path / "x.jdb").exists()
+
+
+def test_truncated_project_exits_2_and_touches_nothing(tmp_path: Path) -> None:
+    assert run("new", "--role", "peer-specialist", "--out", "p.jdb", cwd=tmp_path).returncode == 0
+    assert run("build", "p.jdb", "--out", "out", cwd=tmp_path).returncode == 0
+    p = tmp_path / "p.jdb"
+    p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
+    before = {f: f.read_bytes() for f in tmp_path.rglob("*") if f.is_file()}
+    r = run("build", "p.jdb", "--out", "out", cwd=tmp_path)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "p.jdb" in lines[0] and "truncated" in lines[0]
+    after = {f: f.read_bytes() for f in tmp_path.rglob("*") if f.is_file()}
+    assert after == before
+
+
+def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["build", "x.jdb", "--out", "o", "--format", "rtf"])
+    assert info.value.code == 2
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    assert "roles" in capsys.readouterr().out

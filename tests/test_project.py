@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jdbuilder import project as projects
+from jdbuilder.errors import ProjectError
+from jdbuilder.model.jobdesc import JobDescription
+
+
+def make(title: str = "Peer Specialist") -> projects.Project:
+    return projects.Project(job_description=JobDescription(title=title, reports_to=["Boss"]))
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    p = tmp_path / "a.jdb"
+    proj = make()
+    proj.interview = {"questions": []}
+    projects.save(proj, p)
+    data = json.loads(p.read_text(encoding="utf-8"))
+    assert data["format"] == "jdbuilder-project"
+    assert data["schema_version"] == projects.SCHEMA_VERSION
+    assert projects.load(p) == proj
+
+
+def test_unknown_fields_survive_round_trip(tmp_path: Path) -> None:
+    p = tmp_path / "a.jdb"
+    data = make().to_dict()
+    data["added_later"] = {"x": [1, 2, 3]}
+    data["job_description"]["new_section"] = "kept"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    projects.save(projects.load(p), p)
+    again = json.loads(p.read_text(encoding="utf-8"))
+    assert again["added_later"] == {"x": [1, 2, 3]}
+    assert again["job_description"]["new_section"] == "kept"
+
+
+def test_previous_version_kept_as_bak(tmp_path: Path) -> None:
+    p = tmp_path / "a.jdb"
+    projects.save(make("First"), p)
+    projects.save(make("Second"), p)
+    assert projects.load(p).job_description.title == "Second"
+    bak = tmp_path / "a.jdb.bak"
+    assert projects.load(bak).job_description.title == "First"
+    assert not [f for f in os.listdir(tmp_path) if f.endswith(".tmp")]
+
+
+def test_newer_version_refused_and_never_overwritten(tmp_path: Path) -> None:
+    p = tmp_path / "new.jdb"
+    data = make().to_dict()
+    data["schema_version"] = projects.SCHEMA_VERSION + 1
+    raw = json.dumps(data).encode()
+    p.write_bytes(raw)
+    with pytest.raises(ProjectError, match="newer jdbuilder"):
+        projects.load(p)
+    with pytest.raises(ProjectError, match="not overwritten"):
+        projects.save(make(), p)
+    assert p.read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b'{"format": "jdbuilder-project", "schema_version": 1, "job_desc', "truncated"),
+        (b"not json at all", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b'{"format": "something-else"}', "not a jdbuilder project"),
+        (b'[1, 2, 3]', "not a jdbuilder project"),
+        (b'{"format": "jdbuilder-project", "schema_version": "one"}', "schema_version"),
+        (b'{"format": "jdbuilder-project", "schema_version": 1, "job_description": []}',
+         "invalid content"),
+        (b'{"format": "jdbuilder-project", "schema_version": 1, '
+         b'"job_description": {"title": 7}}', "invalid content"),
+        (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+    ],
+)
+def test_bad_files_give_an_error_naming_the_file(tmp_path: Path, content: bytes,
+                                                 message: str) -> None:
+    p = tmp_path / "bad.jdb"
+    p.write_bytes(content)
+    with pytest.raises(ProjectError, match=message) as info:
+        projects.load(p)
+    assert str(p) in str(info.value)
+    assert p.read_bytes() == content
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="not found"):
+        projects.load(tmp_path / "nope.jdb")
+
+
+def test_migration_hook_runs_for_older_files(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(projects, "SCHEMA_VERSION", 2)
+
+    def upgrade(data: dict[str, object]) -> dict[str, object]:
+        jd = dict(data["job_description"])  # type: ignore[call-overload]
+        jd["title"] = jd.pop("name")
+        return {**data, "job_description": jd}
+
+    monkeypatch.setitem(projects.MIGRATIONS, 1, upgrade)
+    p = tmp_path / "old.jdb"
+    p.write_text(json.dumps({"format": "jdbuilder-project", "schema_version": 1,
+                             "job_description": {"name": "Old Title"}}), encoding="utf-8")
+    assert projects.load(p).job_description.title == "Old Title"
+
+
+_SAVER = r"""
+import sys
+from jdbuilder import project as projects
+from jdbuilder.model.jobdesc import JobDescription, ResponsibilityArea
+path = sys.argv[1]
+i = 0
+print("ready", flush=True)
+while True:
+    tag = "A" if i % 2 == 0 else "B"
+    jd = JobDescription(title=tag, areas=[ResponsibilityArea(tag * 50, [tag * 200] * 200)])
+    projects.save(projects.Project(job_description=jd), path)
+    i += 1
+"""
+
+
+def test_sigkill_during_repeated_saves_never_leaves_a_broken_file(tmp_path: Path) -> None:
+    """Kill a saving process at random moments; the file is always the old or the new one."""
+    p = tmp_path / "k.jdb"
+    projects.save(make("A"), p)
+    rng = random.Random(1234)
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, "-c", _SAVER, str(p)],
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        loaded = projects.load(p)
+        title = loaded.job_description.title
+        assert title in ("A", "B")
+        for area in loaded.job_description.areas:
+            assert area.title == title * 50
+            assert all(d == title * 200 for d in area.duties)
