@@ -73,6 +73,126 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SEVERITY_ORDER = ("info", "warning", "error")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from jdbuilder.errors import InputError
+    from jdbuilder.language import Policy, check_report
+    from jdbuilder.settings import load_policy
+    from jdbuilder.textio import collect_paths, line_col, read_input
+
+    floor = SEVERITY_ORDER.index(args.min_severity)
+    paths, errors = collect_paths(args.paths)
+    policy = load_policy()
+    results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
+    any_findings = False
+    for path in paths:
+        try:
+            doc = read_input(path)
+        except InputError as exc:
+            results.append({"path": str(path), "error": exc.reason})
+            errors.append(exc)
+            continue
+        try:
+            doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
+        except ValueError as exc:
+            raise JdbError(f"{path}: invalid policy in project ({exc})") from None
+        report = check_report(doc.text, doc_policy)
+        found = [f for f in report.findings if SEVERITY_ORDER.index(f.severity) >= floor]
+        any_findings = any_findings or bool(found)
+        entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}
+        if report.suppressed:
+            entry["suppressed"] = len(report.suppressed)
+        results.append(entry)
+        if args.format == "text":
+            for f in found:
+                line, col = line_col(doc.text, f.start)
+                where = doc.section_at(f.start)
+                label = f" [{where}]" if where else ""
+                tip = f" Suggestion: {'; '.join(f.suggestions)}." if f.suggestions else ""
+                print(f"{path}:{line}:{col}: {f.severity}: \"{' '.join(f.text.split())}\"{label} "
+                      f"({f.rule}) {f.message}{tip}")
+            if report.suppressed:
+                print(f"{path}: {len(report.suppressed)} finding(s) suppressed by policy")
+    if args.format == "json":
+        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+    else:
+        for e in errors:
+            print(f"jdbuilder: error: {e}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any_findings else EXIT_OK
+
+
+def _question_lines(path: Path) -> list[tuple[int, str]]:
+    from jdbuilder import project as projects
+    from jdbuilder.errors import InputError
+    from jdbuilder.interview.guide import InterviewGuide
+    from jdbuilder.textio import _read_bytes, decode_text
+
+    if path.suffix.lower() == ".jdb":
+        proj = projects.load(path)
+        try:
+            guide = InterviewGuide.from_dict(proj.interview)
+        except (TypeError, ValueError) as exc:
+            raise InputError(path, f"has an invalid interview kit: {exc}") from None
+        return [(i, q.text) for i, q in enumerate(guide.questions, start=1)]
+    text = decode_text(_read_bytes(path, 10 * 1024 * 1024), path)
+    return [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)
+            if line.strip()]
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    import json
+
+    from jdbuilder.interview import check_question
+
+    path = Path(args.file)
+    results = []
+    for line, text in _question_lines(path):
+        v = check_question(text)
+        results.append({"line": line, **v.to_dict()})
+    if args.format == "json":
+        print(json.dumps({"questions": results}, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            label = {"ok": "ok", "caution": "CAUTION", "not_allowed": "NOT ALLOWED"}[
+                str(r["verdict"])]
+            print(f"{path}:{r['line']}: {label}: {r['text']}")
+            if r["verdict"] != "ok":
+                print(f"    {r['category']}: {r['reason']}")
+                print(f"    Try instead: {r['rewrite']}")
+                print(f"    Source: {r['source']}")
+            if r.get("note"):
+                print(f"    Interviewer note: {r['note']}")
+    blocked = any(r["verdict"] == "not_allowed" for r in results)
+    return EXIT_FINDINGS if blocked else EXIT_OK
+
+
+def cmd_scores(args: argparse.Namespace) -> int:
+    import json
+
+    from jdbuilder import project as projects
+    from jdbuilder.errors import InputError
+    from jdbuilder.interview.guide import InterviewGuide
+    from jdbuilder.interview.scoring import format_text, summarise
+
+    proj = projects.load(args.file)
+    try:
+        guide = InterviewGuide.from_dict(proj.interview)
+    except (TypeError, ValueError) as exc:
+        raise InputError(args.file, f"has invalid interview scores: {exc}") from None
+    summary = summarise(guide)
+    if args.format == "json":
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(guide, summary))
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     from jdbuilder.export.build import DOCUMENTS, FORMATS, PAPERS
 
@@ -101,6 +221,26 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=PAPERS, default="letter")
     p.add_argument("--organisation", help="organisation name for headers and document author")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("check", help="check wording: stigmatizing, clinical, coercive language "
+                                     "and duties that contradict a peer role")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt, .md, .docx or .jdb files, or folders (searched recursively)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--min-severity", choices=SEVERITY_ORDER, default="info",
+                   help="report findings at or above this severity (default: info)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("questions", help="check interview questions against pre-offer rules "
+                                         "(ADA, GINA, protected classes)")
+    p.add_argument("file", metavar="FILE", help="one question per line, or a .jdb project")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser("scores", help="committee scores: totals, spreads, consensus, ranking")
+    p.add_argument("file", metavar="FILE.jdb")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_scores)
     return parser
 
 

@@ -1,0 +1,197 @@
+"""Context rules: when a matched phrase is not a use of the wording, or not the role's duty.
+
+- negation and refusal ("does not administer medication", "will never act as payee");
+- someone else as the agent ("supports people to write their own plan", "nurses administer");
+- mention rather than use (quoted words, "words like addict");
+- proper names ("Narcotics Anonymous", "Department of Mental Health").
+"""
+
+from __future__ import annotations
+
+import re
+
+from jdbuilder.language.patterns import Match, TokenView
+
+SENTENCE_BREAK = frozenset({".", ";", ":", "!", "?", "\n", "\n\n"})
+NEGATORS = frozenset({
+    "not", "n't", "never", "no", "without", "nor", "neither", "avoid", "avoids", "avoiding",
+    "avoided", "refrain", "refrains", "refraining", "refuse", "refuses", "declines", "decline",
+    "prohibited", "forbidden", "excludes", "exclude", "excluding", "instead", "cannot",
+})
+NEGATOR_PAIRS = frozenset({("rather", "than"), ("instead", "of"), ("other", "than"),
+                           ("free", "of"), ("no", "longer"), ("not", "only")})
+CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "while", "yet"})
+COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "be", "falls", "fall",
+                     "sits", "lies"})
+HELPERS = frozenset({
+    "support", "supports", "supporting", "supported", "help", "helps", "helping", "helped",
+    "assist", "assists", "assisting", "encourage", "encourages", "encouraging", "empower",
+    "empowers", "empowering", "coach", "coaches", "coaching", "enable", "enables", "enabling",
+    "teach", "teaches", "teaching", "prepare", "prepares", "preparing", "guide", "guides",
+    "guiding", "invite", "invites", "inviting", "equip", "equips", "mentor", "mentors",
+    "mentoring", "show", "shows", "showing", "walk", "walks", "walking", "accompany",
+    "accompanies", "accompanying", "advocate", "advocates", "advocating", "ask", "asks",
+    "asking", "remind", "reminds", "prompting", "prompts", "explain", "explains", "explaining",
+})
+PERSONS = frozenset({
+    "people", "person", "persons", "participant", "participants", "member", "members",
+    "individual", "individuals", "youth", "young", "family", "families", "them", "him", "her",
+    "someone", "each", "others", "mentee", "mentees", "guest", "guests", "resident",
+    "residents", "client", "clients", "student", "students", "adults", "adult", "parents",
+    "parent", "caregivers", "caregiver", "peers", "everyone", "anyone", "whoever", "those",
+    "they", "he", "she", "you", "loved", "relatives", "children", "teens", "survivors",
+})
+OWN = frozenset({"own"})
+STAFF = frozenset({
+    "nurse", "nurses", "nursing", "psychiatrist", "psychiatrists", "prescriber", "prescribers",
+    "doctor", "doctors", "physician", "physicians", "clinician", "clinicians", "clinical",
+    "pharmacist", "pharmacists", "pharmacy", "counselor", "counselors", "counsellor",
+    "counsellors", "therapist", "therapists", "medical", "licensed", "licenced", "prescribing",
+    "manager", "managers", "worker", "workers", "practitioner", "practitioners", "provider",
+    "providers", "psychologist", "psychologists", "payee", "court", "courts", "judge", "police",
+    "officer", "officers", "probation", "parole", "security", "others", "colleagues",
+})
+SKIPPABLE = frozenset({
+    "also", "will", "may", "can", "could", "would", "should", "shall", "must", "routinely",
+    "usually", "often", "typically", "always", "then", "who", "which", "that", "to", "staff",
+    "team", "teams", "members", "only", "alone", "directly",
+})
+MENTION_NOUNS = frozenset({
+    "word", "words", "term", "terms", "label", "labels", "phrase", "phrases", "language",
+    "expression", "expressions", "wording", "wordings", "slur", "slurs", "jargon", "names",
+    "vocabulary", "descriptions", "descriptors", "terminology",
+})
+MENTION_LINKS = frozenset({"like", "such", "including", ":", "as", "e.g.", "-", "--", "("})
+ORG_WORDS = frozenset({
+    "anonymous", "department", "administration", "institute", "institutes", "association",
+    "alliance", "center", "centre", "council", "coalition", "office", "agency", "foundation",
+    "services", "network", "court", "division", "bureau", "commission", "society", "board",
+    "program", "programme", "act", "project", "initiative", "academy", "collaborative",
+    "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
+})
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|(?<![A-Za-z0-9])'[^'\n]{1,200}'(?![A-Za-z0-9])")
+
+
+def _clause_back(view: TokenView, start: int, limit: int) -> list[int]:
+    """Token indexes before `start`, nearest first, up to a sentence break or contrast word."""
+    out = []
+    i = start - 1
+    while i >= 0 and len(out) < limit:
+        t = view.text(i)
+        if t in SENTENCE_BREAK or t.isspace() or t in CONTRAST:
+            break
+        out.append(i)
+        i -= 1
+    return out
+
+
+def _clause_forward(view: TokenView, end: int, limit: int) -> list[int]:
+    out = []
+    i = end
+    while i < view.n and len(out) < limit:
+        t = view.text(i)
+        if t in SENTENCE_BREAK or t.isspace() or t in CONTRAST or t == ",":
+            break
+        out.append(i)
+        i += 1
+    return out
+
+
+def is_negated(view: TokenView, m: Match) -> bool:
+    """A negation or refusal governs the match ("does not ...", "... is not part of the role")."""
+    back = _clause_back(view, m.start, 16)
+    words = [view.text(i) for i in back]
+    for k, w in enumerate(words):
+        if w in NEGATORS:
+            # "not only" is emphasis, not negation
+            if w == "not" and k > 0 and words[k - 1] == "only":
+                continue
+            return True
+        if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
+            return True
+    fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
+    for k, w in enumerate(fwd[:-1]):
+        if w in COPULAS and fwd[k + 1] in ("not", "n't", "never", "outside", "excluded"):
+            return True
+    return any(w in ("is", "are") and k + 1 < len(fwd) and fwd[k + 1] == "not"
+               for k, w in enumerate(fwd))
+
+
+def someone_else_acts(view: TokenView, m: Match) -> bool:
+    """The role supports another person to act, or other staff do it."""
+    span = [view.text(i) for i in range(m.start, min(m.end + 3, view.n))]
+    if OWN & set(span):
+        return True
+    back = _clause_back(view, m.start, 12)
+    words = [view.text(i) for i in back]
+    seen_person = False
+    for w in words:
+        if w in PERSONS:
+            seen_person = True
+        elif w in HELPERS and seen_person:
+            return True
+    # "Nurses administer ...", "nursing staff will administer ..."
+    for i in back:
+        w = view.text(i)
+        if w in SKIPPABLE:
+            continue
+        if w in STAFF:
+            prev = view.text(i - 1) if i > 0 else ""
+            if prev in ("peer", "the peer") or w == "others" and prev == "with":
+                return False
+            return True
+        break
+    # "... is done by nursing staff"
+    fwd = [view.text(i) for i in _clause_forward(view, m.end, 6)]
+    for k, w in enumerate(fwd[:-1]):
+        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]):
+            return True
+    return False
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+
+
+def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
+               quotes: list[tuple[int, int]]) -> bool:
+    """The words are talked about, not used: quoted, or listed after "words like"."""
+    if any(s <= char_start and char_end <= e for s, e in quotes):
+        return True
+    back = _clause_back(view, m.start, 14)
+    words = [view.text(i) for i in back]
+    if words and words[0] in MENTION_NOUNS:
+        return True
+    if len(words) > 1 and words[0] in ("a", "an", "the") and words[1] in MENTION_NOUNS:
+        return True
+    for k, w in enumerate(words):
+        if w in MENTION_LINKS and k + 1 < len(words) and words[k + 1] in MENTION_NOUNS:
+            return True
+        if w in ("as",) and k + 2 < len(words) and words[k + 1] == "such" \
+                and words[k + 2] in MENTION_NOUNS:
+            return True
+    return False
+
+
+def in_capitalised_name(view: TokenView, m: Match) -> bool:
+    """Part of a run of capitalised words that names an organisation or programme."""
+    doc = view.doc
+
+    def cap(i: int) -> bool:
+        t = doc[i].text
+        return bool(t) and (t[0].isupper() or t in ("of", "on", "and", "for", "the", "&"))
+
+    if not all(doc[i].text[:1].isupper() for i in range(m.rep_start, m.rep_end)
+               if doc[i].is_alpha):
+        return False
+    lo = m.rep_start
+    while lo > 0 and cap(lo - 1) and not view.breaker(lo - 1):
+        lo -= 1
+    hi = m.rep_end
+    while hi < view.n and cap(hi) and not view.breaker(hi):
+        hi += 1
+    run = [doc[i].text for i in range(lo, hi)]
+    caps = [t for t in run if t[:1].isupper()]
+    if len(caps) < 2:
+        return False
+    return any(t.lower() in ORG_WORDS for t in caps)

@@ -1,0 +1,257 @@
+"""Lexicons: one YAML file per category, validated at load and compiled to token patterns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from jdbuilder.datafile import load_yaml
+from jdbuilder.errors import ContentError
+from jdbuilder.language import nlp
+from jdbuilder.language.patterns import PatternError, Variant, Vocabulary, compile_pattern
+from jdbuilder.resources import lexicons_dir
+from jdbuilder.schema import Field, validate
+
+CATEGORIES = (
+    "stigmatizing-label",
+    "clinical-jargon",
+    "diagnosis-as-identity",
+    "ableist-metaphor",
+    "addiction-stigma",
+    "suicide-wording",
+    "coercive-language",
+    "peer-role-conflict",
+)
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+PREFERENCES = ("person-first", "identity-first")
+
+_TEXT = Field("text")
+_TEXTS = Field("list", items=_TEXT, required=False)
+
+ENTRY = {
+    "id": Field("id"),
+    "severity": Field("str", choices=frozenset(SEVERITIES)),
+    "patterns": Field("list", items=_TEXT, min_items=1),
+    "exceptions": _TEXTS,
+    "not_followed_by": _TEXTS,
+    "not_preceded_by": _TEXTS,
+    "negatable": Field("bool", required=False),
+    "agent_check": Field("bool", required=False),
+    "case_sensitive": Field("bool", required=False),
+    "suggestions": _TEXTS,
+    "plural_suggestions": _TEXTS,
+    "forms": Field("map", required=False, values=Field("str")),
+    "why": _TEXT,
+    "sources": Field("list", items=_TEXT, min_items=1),
+    "contested": Field("bool", required=False),
+    "prefer": Field("str", required=False, choices=frozenset(PREFERENCES)),
+    "examples": Field("dict", schema={
+        "flag": Field("list", items=_TEXT, min_items=1),
+        "pass": Field("list", items=_TEXT, required=False),
+    }),
+}
+CATEGORY_FILE = {
+    "category": Field("str", choices=frozenset(CATEGORIES)),
+    "title": _TEXT,
+    "description": _TEXT,
+    "entries": Field("list", items=Field("any"), min_items=1),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    why: str
+    sources: tuple[str, ...]
+    suggestions: tuple[str, ...]
+    plural_suggestions: tuple[str, ...]
+    forms: Mapping[str, str]
+    contested: bool
+    prefer: str | None
+    negatable: bool
+    agent_check: bool
+    case_sensitive: bool
+    patterns: tuple[str, ...]
+    variants: tuple[Variant, ...] = field(repr=False)
+    not_followed_by: tuple[Variant, ...] = field(repr=False)
+    not_preceded_by: tuple[Variant, ...] = field(repr=False)
+    exceptions: tuple[Variant, ...] = field(repr=False)
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: str
+    title: str
+    description: str
+
+
+@dataclass
+class Lexicon:
+    rules: list[Rule]
+    categories: dict[str, CategoryInfo]
+    names: tuple[Variant, ...]
+    index: dict[int, list[tuple[Rule, Variant]]]
+    triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    name_index: dict[int, list[Variant]]
+    number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+def _vocab(classes: Mapping[str, Sequence[str]]) -> Vocabulary:
+    return Vocabulary(inflections=nlp.inflections, word_hash=nlp.word_hash,
+                      pieces=nlp.pattern_pieces, classes=classes)
+
+
+def _compile_all(patterns: Iterable[str], vocab: Vocabulary, path: Path, entry: str,
+                 field_name: str, line: int | None) -> tuple[Variant, ...]:
+    out: list[Variant] = []
+    for i, pattern in enumerate(patterns, start=1):
+        try:
+            out.extend(compile_pattern(pattern, vocab))
+        except PatternError as exc:
+            raise ContentError(path, f"pattern '{pattern}': {exc}", entry=entry,
+                               field=f"{field_name}[{i}]", line=line) from None
+    return tuple(out)
+
+
+def _load_classes(folder: Path) -> dict[str, tuple[str, ...]]:
+    path = folder / "classes.yaml"
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    classes = data.get("classes") if isinstance(data, Mapping) else None
+    if not isinstance(classes, Mapping):
+        raise ContentError(path, "expected a mapping 'classes: {name: [words]}'")
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in classes.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip()
+                                                  for w in words):
+            raise ContentError(path, "a class must be a list of words", entry=str(name),
+                               line=getattr(classes, "line", None))
+        out[str(name)] = tuple(w.strip() for w in words)
+    return out
+
+
+def _load_names(folder: Path, vocab: Vocabulary) -> tuple[Variant, ...]:
+    path = folder / "names.yaml"
+    if not path.exists():
+        return ()
+    data = load_yaml(path)
+    names = data.get("names") if isinstance(data, Mapping) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ContentError(path, "expected 'names:' followed by a list of proper names")
+    exact = [" ".join("=" + w for w in name.split()) for name in names]
+    return _compile_all(exact, vocab, path, "names", "names", None)
+
+
+def _load_rules(path: Path, vocab: Vocabulary, seen: dict[str, Path]) -> tuple[CategoryInfo,
+                                                                             list[Rule]]:
+    data = load_yaml(path)
+    problems = validate(data, CATEGORY_FILE)
+    if problems:
+        p = problems[0]
+        raise ContentError(path, p.reason, field=p.field, line=p.line)
+    category = data["category"]
+    info = CategoryInfo(category, data["title"], data["description"])
+    rules: list[Rule] = []
+    for item in data["entries"]:
+        entry = item.get("id") if isinstance(item, Mapping) else None
+        line = getattr(item, "line", None)
+        problems = validate(item, ENTRY)
+        if problems:
+            p = problems[0]
+            raise ContentError(path, p.reason, entry=entry, field=p.field, line=p.line or line)
+        rid = item["id"]
+        if rid in seen:
+            raise ContentError(path, f"duplicate rule id (also in {seen[rid].name})", entry=rid,
+                               field="id", line=line)
+        seen[rid] = path
+        if item.get("prefer") and not item.get("contested"):
+            raise ContentError(path, "'prefer' is only for contested entries", entry=rid,
+                               field="prefer", line=line)
+        forms = {str(k).lower(): str(v) for k, v in (item.get("forms") or {}).items()}
+        examples = item["examples"]
+        rules.append(Rule(
+            id=rid,
+            category=category,
+            severity=item["severity"],
+            why=item["why"].strip(),
+            sources=tuple(item["sources"]),
+            suggestions=tuple(item.get("suggestions") or ()),
+            plural_suggestions=tuple(item.get("plural_suggestions") or ()),
+            forms=forms,
+            contested=bool(item.get("contested")),
+            prefer=item.get("prefer"),
+            negatable=bool(item.get("negatable")),
+            agent_check=bool(item.get("agent_check")),
+            case_sensitive=bool(item.get("case_sensitive")),
+            patterns=tuple(item["patterns"]),
+            variants=_compile_all(item["patterns"], vocab, path, rid, "patterns", line),
+            not_followed_by=_compile_all(item.get("not_followed_by") or (), vocab, path, rid,
+                                         "not_followed_by", line),
+            not_preceded_by=_compile_all(item.get("not_preceded_by") or (), vocab, path, rid,
+                                         "not_preceded_by", line),
+            exceptions=_compile_all(item.get("exceptions") or (), vocab, path, rid,
+                                    "exceptions", line),
+            examples_flag=tuple(examples.get("flag") or ()),
+            examples_pass=tuple(examples.get("pass") or ()),
+            file=path.name,
+        ))
+    return info, rules
+
+
+def build_lexicon(folders: Sequence[Path]) -> Lexicon:
+    """Load and compile every category file in the folders (later folders add rules)."""
+    classes: dict[str, tuple[str, ...]] = {}
+    for folder in folders:
+        for name, words in _load_classes(folder).items():
+            classes[name] = tuple(dict.fromkeys(classes.get(name, ()) + words))
+    vocab = _vocab(classes)
+    rules: list[Rule] = []
+    categories: dict[str, CategoryInfo] = {}
+    names: list[Variant] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        names.extend(_load_names(folder, vocab))
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name in ("classes.yaml", "names.yaml"):
+                continue
+            info, found = _load_rules(path, vocab, seen)
+            categories.setdefault(info.id, info)
+            rules.extend(found)
+    index: dict[int, list[tuple[Rule, Variant]]] = {}
+    number_heads: list[tuple[Rule, Variant]] = []
+    for rule in rules:
+        for v in rule.variants:
+            for h in v.first.hashes:
+                index.setdefault(h, []).append((rule, v))
+            if v.first.number:
+                number_heads.append((rule, v))
+    name_index: dict[int, list[Variant]] = {}
+    for v in names:
+        for h in v.first.hashes:
+            name_index.setdefault(h, []).append(v)
+    triggers = np.array(sorted(index), dtype=np.uint64)
+    return Lexicon(rules, categories, tuple(names), index, triggers, name_index, number_heads)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicons, compiled once per process."""
+    return build_lexicon([lexicons_dir()])

@@ -1,0 +1,99 @@
+"""The spaCy pipeline: blank English plus the lookup lemmatizer, built once per process.
+
+This is the only module that imports spaCy. Nothing is downloaded: the lemma table comes from the
+`spacy-lookups-data` package.
+
+Design note: running the lemmatizer component over every token costs about ten times the
+tokenizer (measured in `benchmarks/bench_language.py`). The checker therefore uses the lemma
+table at *compile* time instead: every lemma in a rule is expanded to all the surface forms the
+table maps to it, and a check only tokenizes and compares lower-case hashes. Matching by lemma
+and matching by these expanded forms accept exactly the same tokens.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.attrs import LIKE_NUM, LOWER
+from spacy.strings import hash_string
+
+_lock = threading.Lock()
+
+
+@cache
+def pipeline() -> Any:
+    """spacy.blank('en') with a lookup-mode lemmatizer, initialised from spacy-lookups-data."""
+    with _lock:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        return nlp
+
+
+@cache
+def _lemma_table() -> Any:
+    return pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@cache
+def _reverse_lemmas() -> dict[str, tuple[int, ...]]:
+    """lemma -> hashes of every form the lookup table maps to that lemma."""
+    rev: dict[str, list[int]] = {}
+    for key, lemma in _lemma_table().items():
+        rev.setdefault(lemma, []).append(key)
+    return {k: tuple(v) for k, v in rev.items()}
+
+
+def lemma(word: str) -> str:
+    """The lookup lemma of a lower-case word (the word itself when the table has none)."""
+    value = _lemma_table().get(word, word)
+    return value if isinstance(value, str) else word
+
+
+def word_hash(word: str) -> int:
+    return int(hash_string(word))
+
+
+def inflections(word: str) -> set[int]:
+    """Hashes of the word and of every form whose lemma is the word's lemma."""
+    base = lemma(word)
+    forms = {word_hash(word), word_hash(base)}
+    forms.update(_reverse_lemmas().get(base, ()))
+    forms.update(_reverse_lemmas().get(word, ()))
+    return forms
+
+
+def tokenize(text: str) -> Any:
+    """A Doc with tokens only (see the design note above)."""
+    return pipeline().make_doc(text)
+
+
+def tokenize_many(texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
+    """Tokenize a batch of texts with the pipeline's batched tokenizer."""
+    return pipeline().tokenizer.pipe(texts, batch_size=batch_size)
+
+
+def lower_hashes(doc: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    arr: np.ndarray[Any, np.dtype[np.uint64]] = doc.to_array(LOWER)
+    return arr
+
+
+def number_positions(doc: Any) -> np.ndarray[Any, np.dtype[np.intp]]:
+    """Indexes of tokens that look like numbers ("3", "two", "10,000")."""
+    return np.flatnonzero(doc.to_array(LIKE_NUM))
+
+
+def lemmatize(doc: Any) -> list[str]:
+    """Run the pipeline's lemmatizer on a Doc (used where every lemma is wanted)."""
+    lemmatizer = pipeline().get_pipe("lemmatizer")
+    return [t.lemma_ for t in lemmatizer(doc)]
+
+
+def pattern_pieces(word: str) -> list[str]:
+    """How the tokenizer splits one pattern word (e.g. "non-compliant" -> non, -, compliant)."""
+    return [t.lower_ for t in pipeline().make_doc(word)]

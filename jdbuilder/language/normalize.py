@@ -1,0 +1,89 @@
+"""Text normalisation before matching, with offsets mapped back to the original text.
+
+Phrases broken by a line wrap ("suffers\nfrom") or a line-end hyphen ("non-\ncompliant") are
+joined; runs of spaces fold to one; curly quotes become straight. A new line that starts a list
+item or a new sentence stays a boundary, so one bullet's "does not" never reaches the next.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                         "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
+_SPECIAL = re.compile(r"[\n\r\t]| {2,}")
+_HYPHEN_WRAP = re.compile(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+_BREAK = re.compile(r"[ \t]*\r?\n[ \t\r]*((?:\r?\n[ \t\r]*)*)")
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+_ITEM_START = re.compile(r"[-*\u2022\u25aa\u25e6\u2023>]|\d+[.)]|[A-Z]")
+_CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|to|the|a|an|with|from|for|in|as|by))\s*$")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    # Breakpoints: at normalized index norm_starts[k], original index is orig_starts[k];
+    # offsets grow one for one until the next breakpoint.
+    norm_starts: tuple[int, ...] = ()
+    orig_starts: tuple[int, ...] = ()
+
+    def to_original(self, i: int) -> int:
+        if not self.norm_starts:
+            return i
+        k = bisect.bisect_right(self.norm_starts, i) - 1
+        if k < 0:
+            return i
+        return self.orig_starts[k] + (i - self.norm_starts[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized [start, end) span to the original text."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def normalize(text: str) -> Normalized:
+    text_t = text.translate(_QUOTES)
+    if not _SPECIAL.search(text_t):
+        return Normalized(text_t)
+    pieces: list[str] = []
+    norm_starts: list[int] = [0]
+    orig_starts: list[int] = [0]
+    pos = 0
+    npos = 0
+    replacements: list[tuple[int, int, str]] = []
+    for m in _HYPHEN_WRAP.finditer(text_t):
+        replacements.append((m.start(), m.end(), ""))
+    for m in _BREAK.finditer(text_t):
+        if any(s <= m.start() < e for s, e, _ in replacements):
+            continue
+        before = text_t[: m.start()].rstrip()
+        after = text_t[m.end(): m.end() + 4]
+        blank = bool(m.group(1))
+        sentence_end = before.endswith((".", "!", "?", ";", ":"))
+        new_item = bool(_ITEM_START.match(after)) and not _CONTINUES.search(before[-12:])
+        repl = "\n" if (blank or sentence_end or new_item or not before) else " "
+        replacements.append((m.start(), m.end(), repl))
+    for m in _SPACES.finditer(text_t):
+        if any(s <= m.start() < e for s, e, _ in replacements):
+            continue
+        replacements.append((m.start(), m.end(), " "))
+    replacements.sort()
+    for start, end, repl in replacements:
+        if start < pos:
+            continue
+        pieces.append(text_t[pos:start])
+        npos += start - pos
+        if repl:
+            pieces.append(repl)
+            norm_starts.append(npos)
+            orig_starts.append(start)
+            npos += len(repl)
+        pos = end
+        norm_starts.append(npos)
+        orig_starts.append(end)
+    pieces.append(text_t[pos:])
+    return Normalized("".join(pieces), tuple(norm_starts), tuple(orig_starts))

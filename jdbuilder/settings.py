@@ -1,0 +1,104 @@
+"""User settings: a JSON file in the user-data folder, read leniently, written atomically.
+
+A broken settings file never stops the app: the defaults are used and the problem is reported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jdbuilder.atomic import atomic_write_text
+from jdbuilder.errors import ContentError
+from jdbuilder.language.policy import PREFERENCES, Policy, normalise_phrase
+from jdbuilder.userdata import user_data_dir
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    organisation: str = ""
+    logo: str = ""
+    paper: str = "letter"
+    preference: str = "neutral"
+    allow_phrases: list[str] = field(default_factory=list)
+    allow_rules: list[str] = field(default_factory=list)
+    organisation_library: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _FIELDS = ("organisation", "logo", "paper", "preference", "allow_phrases", "allow_rules",
+               "organisation_library")
+
+    def policy(self) -> Policy:
+        return Policy(preference=self.preference,
+                      allow_phrases=frozenset(normalise_phrase(p) for p in self.allow_phrases),
+                      allow_rules=frozenset(self.allow_rules))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"organisation": self.organisation, "logo": self.logo, "paper": self.paper,
+                "preference": self.preference, "allow_phrases": list(self.allow_phrases),
+                "allow_rules": list(self.allow_rules),
+                "organisation_library": self.organisation_library, **self.extra}
+
+
+def settings_path() -> Path:
+    return user_data_dir() / SETTINGS_FILE
+
+
+def _validated(data: dict[str, Any], path: Path) -> Settings:
+    s = Settings(extra={k: v for k, v in data.items() if k not in Settings._FIELDS})
+    for key in ("organisation", "logo", "organisation_library"):
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise ContentError(path, "should be text", field=key)
+        setattr(s, key, value)
+    paper = data.get("paper", "letter")
+    if paper not in ("letter", "a4"):
+        raise ContentError(path, f"'{paper}' is not letter or a4", field="paper")
+    s.paper = paper
+    pref = data.get("preference", "neutral")
+    if pref not in PREFERENCES:
+        raise ContentError(path, f"'{pref}' is not one of {', '.join(PREFERENCES)}",
+                           field="preference")
+    s.preference = pref
+    for key in ("allow_phrases", "allow_rules"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ContentError(path, "should be a list of text", field=key)
+        setattr(s, key, list(value))
+    return s
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, ContentError | None]:
+    """The saved settings, or the defaults and the reason the file could not be used."""
+    p = path or settings_path()
+    if not p.exists():
+        return Settings(), None
+    try:
+        raw = p.read_bytes()
+        if len(raw) > 1024 * 1024:
+            raise ContentError(p, "settings file is too large")
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ContentError(p, "settings should be a JSON object")
+        return _validated(data, p), None
+    except ContentError as err:
+        return Settings(), err
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return Settings(), ContentError(p, f"settings could not be read ({exc}); "
+                                           "using the defaults")
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    p = path or settings_path()
+    p.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(p, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+def load_policy() -> Policy:
+    """The organisation's language policy (defaults if the settings file is broken)."""
+    settings, _ = load_settings()
+    return settings.policy()

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jdbuilder.errors import ContentError
+from jdbuilder.interview.questions import check_question, default_rules, load_rules
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("text", "verdict", "category"), [
+    ("What medications are you currently taking?", "not_allowed", "medication"),
+    ("A participant stopped their medication. What would you do?", "ok", "none"),
+    ("Have you ever been hospitalized?", "not_allowed", "hospitalisation"),
+    ("Tell us about a time you supported someone after a hospital stay.", "ok", "none"),
+    ("Can you perform the essential functions of this job with or without reasonable "
+     "accommodation?", "ok", "none"),
+    ("Do you have any medical condition that would prevent you from lifting 25 pounds?",
+     "not_allowed", "disability"),
+    ("How many days were you absent from work last year?", "ok", "none"),
+    ("How many sick days did you take last year?", "not_allowed", "sick-leave"),
+    ("Do you currently use illegal drugs?", "ok", "none"),
+    ("Have you ever been to rehab?", "not_allowed", "past-addiction"),
+    ("How would you decide when to share your lived experience with someone you support?",
+     "ok", "none"),
+    ("What is your diagnosis?", "not_allowed", "medical-history"),
+    ("Does mental illness run in your family?", "not_allowed", "genetic-information"),
+    ("What year did you graduate from high school?", "not_allowed", "age"),
+    ("Are you at least 18 years old?", "ok", "none"),
+    ("Are you legally authorized to work in the United States?", "ok", "none"),
+    ("Where were you born?", "not_allowed", "national-origin"),
+    ("Which church do you attend?", "not_allowed", "religion"),
+    ("Do you have children?", "not_allowed", "family-status"),
+    ("Have you ever been arrested?", "caution", "arrest-record"),
+    ("How do you look after your own mental health?", "caution", "disclosure-invite"),
+    ("Will you need an accommodation for the interview?", "ok", "none"),
+    ("What role has peer support played in your own recovery?", "caution",
+     "disclosure-invite"),
+])
+def test_core_decisions(text: str, verdict: str, category: str) -> None:
+    v = check_question(text)
+    assert (v.verdict, v.category) == (verdict, category), v
+
+
+def test_every_verdict_explains_itself() -> None:
+    v = check_question("Have you ever filed for workers' compensation?")
+    assert v.verdict == "not_allowed"
+    assert "ADA" in v.reason and v.source and v.rewrite
+
+
+def test_every_rewrite_checks_ok() -> None:
+    for rule in default_rules():
+        for rewrite in rule.rewrites:
+            assert check_question(rewrite).verdict == "ok", (rule.id, rewrite)
+
+
+def test_lived_experience_use_carries_interviewer_note() -> None:
+    v = check_question("How would you use your lived experience in this role?")
+    assert v.verdict == "ok" and "choose what to share" in v.note
+
+
+def test_rules_file_errors_name_entry_and_field(tmp_path: Path) -> None:
+    p = tmp_path / "rules.yaml"
+    p.write_text("rules:\n  - id: x\n    verdict: maybe\n    law: ada\n    about: any\n"
+                 "    topics: [a]\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_rules(p)
+    assert info.value.entry == "x" and info.value.field == "verdict"
+    p.write_text("rules:\n  - id: x\n    verdict: caution\n    law: ada\n    about: any\n"
+                 "    topics: ['(unclosed']\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_rules(p)
+    assert info.value.field == "topics[1]"
+
+
+def _load(name: str) -> list[dict[str, object]]:
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    questions: list[dict[str, object]] = data["questions"]
+    return questions
+
+
+# (clear prohibited -> not_allowed, all prohibited flagged, allowed blocked at most)
+GATES = {
+    "labelled_questions.yaml": (0.97, 0.97, 0.02),
+    "holdout_questions.yaml": (0.95, 0.95, 0.03),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_labelled_question_sets(name: str) -> None:
+    items = _load(name)
+    assert len(items) >= 200
+    verdicts = [(q, check_question(str(q["text"])).verdict) for q in items]
+    prohibited = [(q, v) for q, v in verdicts if q["expect"] != "ok"]
+    clear = [(q, v) for q, v in verdicts if q["expect"] == "not_allowed" and q.get("clear")]
+    allowed = [(q, v) for q, v in verdicts if q["expect"] == "ok"]
+    assert len(clear) >= 50 and len(allowed) >= 80
+    clear_rate = sum(v == "not_allowed" for _, v in clear) / len(clear)
+    flagged_rate = sum(v != "ok" for _, v in prohibited) / len(prohibited)
+    blocked_rate = sum(v == "not_allowed" for _, v in allowed) / len(allowed)
+    want_clear, want_flagged, max_blocked = GATES[name]
+    misses = [q["text"] for q, v in prohibited if v == "ok"]
+    blocks = [q["text"] for q, v in allowed if v == "not_allowed"]
+    assert clear_rate >= want_clear, misses
+    assert flagged_rate >= want_flagged, misses
+    assert blocked_rate <= max_blocked, blocks

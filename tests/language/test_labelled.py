@@ -1,0 +1,56 @@
+"""The language check scored on labelled job-description sentences, gated per category.
+
+`labelled_sentences.yaml` was written for tuning; `holdout_sentences.yaml` was written
+independently of the rules and is only measured against. Both gate the suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdbuilder.language.evaluate import Score, load_items, score
+from jdbuilder.language.lexicon import CATEGORIES
+
+DATA = Path(__file__).parent / "data"
+
+# (overall recall, overall precision, clean-sentence flag rate, per-category recall and precision)
+GATES = {
+    "labelled_sentences.yaml": (0.95, 0.95, 0.03, 0.90, 0.90),
+    "holdout_sentences.yaml": (0.90, 0.93, 0.05, 0.75, 0.85),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(GATES))
+def scored(request: pytest.FixtureRequest) -> tuple[str, Score]:
+    path = DATA / request.param
+    if not path.exists():
+        pytest.fail(f"missing labelled set {path}")
+    return request.param, score(load_items(str(path)))
+
+
+def test_set_is_large_and_balanced(scored: tuple[str, Score]) -> None:
+    name, result = scored
+    total = result.total
+    assert result.sentences >= 300 and total.expected >= 150, name
+    assert result.clean_sentences >= 0.35 * result.sentences, name
+    assert set(CATEGORIES) <= set(result.categories), name
+
+
+def test_overall_gates(scored: tuple[str, Score]) -> None:
+    name, result = scored
+    recall, precision, clean_rate, _, _ = GATES[name]
+    t = result.total
+    report = result.table()
+    assert t.recall >= recall, report
+    assert t.precision >= precision, report
+    assert result.clean_flag_rate <= clean_rate, report
+
+
+def test_per_category_gates(scored: tuple[str, Score]) -> None:
+    name, result = scored
+    _, _, _, cat_recall, cat_precision = GATES[name]
+    low = {c: (round(s.recall, 3), round(s.precision, 3)) for c, s in result.categories.items()
+           if c in CATEGORIES and (s.recall < cat_recall or s.precision < cat_precision)}
+    assert low == {}, result.table()
