@@ -53,21 +53,37 @@ def cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not args.force:
         raise JdbError(f"{out}: already exists; choose another name or pass --force")
+    from jdbuilder.model.jobad import generate_ad
+    from jdbuilder.settings import load_settings
+
+    settings, _ = load_settings()
     lib = load_library()
     jd = template_job_description(lib.role(args.role))
-    projects.save(projects.Project(job_description=jd), out)
+    from jdbuilder.interview.bank import default_bank
+    from jdbuilder.interview.guide import default_guide
+
+    ad = generate_ad(jd, organisation=settings.organisation)
+    guide = default_guide(args.role, jd, default_bank())
+    projects.save(projects.Project(job_description=jd, job_ad=ad.to_dict(),
+                                   interview=guide.to_dict()), out)
     print(f"Created {out} from the '{args.role}' template.")
     return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from jdbuilder import project as projects
-    from jdbuilder.export.build import BuildOptions, build
+    from jdbuilder.export.build import BuildOptions, blocked_questions, build
+    from jdbuilder.settings import load_settings
 
     proj = projects.load(args.file)
+    settings, _ = load_settings()
     opts = BuildOptions(formats=args.format, documents=args.documents,
-                        large_print=args.large_print, paper=args.paper,
-                        organisation=args.organisation or "")
+                        large_print=args.large_print, paper=args.paper or settings.paper,
+                        organisation=args.organisation or settings.organisation)
+    wants_kit = args.documents is None or "kit" in args.documents
+    for text in blocked_questions(proj) if wants_kit else []:
+        print(f"jdbuilder: warning: {args.file}: kit question not allowed before an offer: "
+              f"{text}", file=sys.stderr)
     for path in build(proj, args.out, opts):
         print(path)
     return EXIT_OK
@@ -193,6 +209,39 @@ def cmd_scores(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_problems(problems: list[JdbError]) -> None:
+    for err in problems:
+        print(f"jdbuilder: warning: {err} (skipped; everything else loaded)", file=sys.stderr)
+
+
+def cmd_library_search(args: argparse.Namespace) -> int:
+    import json
+
+    from jdbuilder.library import load_user_library
+    from jdbuilder.model.statement import StatementKind
+
+    lib = load_user_library()
+    _report_problems(list(lib.problems))
+    kind = StatementKind(args.kind) if args.kind else None
+    if args.role and args.role not in lib.roles:
+        lib.role(args.role)  # raises a clear error naming the known roles
+    hits = lib.index().search(args.query, role=args.role, kind=kind, tags=args.tag or (),
+                              limit=args.limit)
+    if args.format == "json":
+        print(json.dumps({"results": [{
+            "id": h.statement.id, "kind": h.statement.kind.value, "text": h.statement.text,
+            "source": h.statement.source, "layer": h.statement.layer,
+            "score": round(h.score, 3)} for h in hits]}, ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            st = h.statement
+            layer = "" if st.layer == "built-in" else f" [{st.layer}]"
+            print(f"{st.id} ({st.kind.label}){layer}: {st.text}\n    source: {st.source}")
+        if not hits:
+            print("No statements match.")
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     from jdbuilder.export.build import DOCUMENTS, FORMATS, PAPERS
 
@@ -215,10 +264,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--format", type=_csv(FORMATS), default=list(FORMATS),
                    help="docx,pdf (default: both)")
-    p.add_argument("--documents", type=_csv(DOCUMENTS), default=list(DOCUMENTS),
-                   help="which documents (default: all)")
+    p.add_argument("--documents", type=_csv(DOCUMENTS), default=None,
+                   help=f"{','.join(DOCUMENTS)} (default: every document the project has)")
     p.add_argument("--large-print", action="store_true", help="16 pt large-print versions")
-    p.add_argument("--paper", choices=PAPERS, default="letter")
+    p.add_argument("--paper", choices=PAPERS, default=None,
+                   help="letter or a4 (default: the settings' paper size, else letter)")
     p.add_argument("--organisation", help="organisation name for headers and document author")
     p.set_defaults(func=cmd_build)
 
@@ -241,6 +291,21 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.jdb")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_scores)
+
+    from jdbuilder.model.statement import POPULATIONS, SETTINGS, StatementKind
+
+    p = sub.add_parser("library", help="the statement library")
+    lib_sub = p.add_subparsers(dest="library_command", metavar="COMMAND",
+                               parser_class=_Parser, required=True)
+    q = lib_sub.add_parser("search", help="ranked search over library statements")
+    q.add_argument("query", metavar="QUERY")
+    q.add_argument("--role", help="only statements that suit this role id")
+    q.add_argument("--kind", choices=[k.value for k in StatementKind])
+    q.add_argument("--tag", action="append", choices=(*SETTINGS, *POPULATIONS),
+                   help="setting or population tag (repeatable)")
+    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--format", choices=("text", "json"), default="text")
+    q.set_defaults(func=cmd_library_search)
     return parser
 
 

@@ -34,7 +34,8 @@ def test_new_then_build_end_to_end(tmp_path: Path) -> None:
     r = run("build", "p.jdb", "--out", "out/", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["peer-specialist-job-description.docx",
+    assert names == ["peer-specialist-job-ad.docx", "peer-specialist-job-ad.pdf",
+                     "peer-specialist-job-description.docx",
                      "peer-specialist-job-description.pdf"]
 
 
@@ -76,3 +77,51 @@ def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     assert "roles" in capsys.readouterr().out
+
+
+def test_library_search_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "search", "naloxone", "--kind", "duty", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("source:") == 2 and "naloxone" in out.lower()
+
+
+def test_library_search_unknown_role(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "search", "x", "--role", "astronaut"]) == 2
+
+
+def test_broken_personal_library_is_reported_and_search_still_works(
+        capsys: pytest.CaptureFixture[str], _isolated_user_data: Path) -> None:
+    folder = _isolated_user_data / "library" / "statements"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text("statements:\n  - id: duty.x\n    kind: nope\n",
+                                      encoding="utf-8")
+    assert main(["library", "search", "naloxone"]) == 0
+    captured = capsys.readouterr()
+    assert "mine.yaml" in captured.err and "duty.x" in captured.err
+    assert "naloxone" in captured.out.lower()
+
+
+def test_organisation_library_from_environment(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "org" / "statements"
+    folder.mkdir(parents=True)
+    (folder / "org.yaml").write_text(
+        "statements:\n  - id: duty.org-zebra\n    kind: duty\n    text: Leads zebra walks.\n"
+        "    roles: [all]\n    settings: [community]\n    populations: [adults]\n"
+        "    source: Org handbook\n    reviewed_on: 2026-11-01\n", encoding="utf-8")
+    monkeypatch.setenv("JDBUILDER_LIBRARY_PATH", str(tmp_path / "org"))
+    assert main(["library", "search", "zebra"]) == 0
+    assert "duty.org-zebra" in capsys.readouterr().out
+
+
+def test_every_role_builds_and_checks_clean(tmp_path: Path) -> None:
+    from jdbuilder.library import load_library
+
+    for role in sorted(load_library().roles):
+        proj = tmp_path / f"{role}.jdb"
+        assert main(["new", "--role", role, "--out", str(proj)]) == 0
+        assert main(["build", str(proj), "--out", str(tmp_path / "out")]) == 0
+    built = sorted((tmp_path / "out").glob("*.docx"))
+    assert len(built) == 2 * len(load_library().roles)
+    assert main(["check", "--min-severity", "warning", str(tmp_path / "out")]) == 0

@@ -7,20 +7,32 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jdbuilder.compose.ad import compose_job_ad
 from jdbuilder.compose.jd import compose_job_description
+from jdbuilder.compose.kit import (
+    compose_consensus,
+    compose_key,
+    compose_packet,
+    compose_score_sheets,
+)
 from jdbuilder.errors import InputError
 from jdbuilder.export.tree import Document
+from jdbuilder.interview.guide import InterviewGuide
+from jdbuilder.interview.questions import check_question
+from jdbuilder.interview.scoring import summarise
+from jdbuilder.model.jobad import JobAd, generate_ad
 from jdbuilder.project import Project
 
 FORMATS = ("docx", "pdf")
-DOCUMENTS = ("jd",)
+DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "key")
+KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "key")
 PAPERS = ("letter", "a4")
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     formats: Sequence[str] = FORMATS
-    documents: Sequence[str] = DOCUMENTS
+    documents: Sequence[str] | None = None  # None: every document the project has
     large_print: bool = False
     paper: str = "letter"
     organisation: str = ""
@@ -43,19 +55,72 @@ def _writer(fmt: str) -> Callable[[Document, Path], None]:
     raise ValueError(f"unknown format '{fmt}'")
 
 
+def project_ad(project: Project, organisation: str = "") -> JobAd:
+    """The project's edited ad, or one generated from its job description."""
+    if project.job_ad is not None:
+        try:
+            return JobAd.from_dict(project.job_ad)
+        except (TypeError, ValueError) as exc:
+            raise InputError("job ad", f"the project's job ad is invalid: {exc}") from None
+    return generate_ad(project.job_description, organisation=organisation)
+
+
+def project_guide(project: Project) -> InterviewGuide | None:
+    if project.interview is None:
+        return None
+    try:
+        return InterviewGuide.from_dict(project.interview)
+    except (TypeError, ValueError) as exc:
+        raise InputError("interview kit", f"the project's interview kit is invalid: {exc}"
+                         ) from None
+
+
 def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str, Document]]:
     """(file stem, document) pairs for the documents asked for."""
     jd = project.job_description
     stem = slug(jd.role_id or jd.title)
+    guide = project_guide(project)
+    has_kit = guide is not None and bool(guide.questions)
+    wanted = list(options.documents) if options.documents is not None else [
+        d for d in DOCUMENTS if d not in KIT_DOCUMENTS or has_kit]
+    if not has_kit and any(d in KIT_DOCUMENTS for d in wanted):
+        raise InputError("interview kit", "the project has no interview questions yet; add "
+                         "questions before building kit documents")
+    common = {"organisation": options.organisation, "large_print": options.large_print,
+              "paper": options.paper}
     out: list[tuple[str, Document]] = []
-    for kind in options.documents:
+    for kind in wanted:
         if kind == "jd":
-            doc = compose_job_description(jd, organisation=options.organisation,
-                                          large_print=options.large_print, paper=options.paper)
-            out.append((f"{stem}-job-description", doc))
+            out.append((f"{stem}-job-description", compose_job_description(jd, **common)))
+        elif kind == "ad":
+            ad = project_ad(project, options.organisation)
+            out.append((f"{stem}-job-ad", compose_job_ad(ad, **common)))
+        elif kind == "kit" and guide is not None:
+            if guide.interviewers:
+                for iv in guide.interviewers:
+                    out.append((f"{stem}-interview-{slug(iv.name or iv.id)}",
+                                compose_packet(jd, guide, iv, **common)))
+            else:
+                out.append((f"{stem}-interview-packet", compose_packet(jd, guide, None,
+                                                                       **common)))
+        elif kind == "scoresheet" and guide is not None:
+            out.append((f"{stem}-score-sheets", compose_score_sheets(jd, guide, **common)))
+        elif kind == "consensus" and guide is not None:
+            out.append((f"{stem}-consensus-sheet",
+                        compose_consensus(jd, guide, summarise(guide), **common)))
+        elif kind == "key" and guide is not None:
+            out.append((f"{stem}-candidate-key", compose_key(jd, guide, **common)))
         else:
             raise ValueError(f"unknown document '{kind}'")
     return out
+
+
+def blocked_questions(project: Project) -> list[str]:
+    """Kit questions the checker marks not allowed (the GUI asks before exporting them)."""
+    guide = project_guide(project)
+    if guide is None:
+        return []
+    return [q.text for q in guide.questions if check_question(q.text).verdict == "not_allowed"]
 
 
 def build(project: Project, outdir: str | Path, options: BuildOptions | None = None,

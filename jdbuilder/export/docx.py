@@ -8,6 +8,7 @@ This is the only module that imports python-docx for writing documents.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -21,16 +22,21 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from jdbuilder.atomic import AtomicOutput
 from jdbuilder.export.tree import (
     BulletList,
+    Checklist,
     Document,
     Heading,
     Inline,
     KeepTogether,
     Node,
+    NoteLines,
     NumberedList,
     PageBreak,
     Paragraph,
+    RatingGrid,
+    ScoreBox,
     Table,
     Title,
+    rating_rows,
 )
 
 PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
@@ -85,6 +91,26 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(el)
 
 
+def _bottom_border(par: DocxParagraph) -> None:
+    """A ruled line: a bottom border on an empty paragraph."""
+    ppr = par._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"),
+                       ("w:color", "808080")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+    par.paragraph_format.space_before = Pt(10)
+
+
+def _cant_split(tr: object) -> None:
+    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
 def _scale_styles(doc: DocxDocument, large: bool) -> None:
     base = 16 if large else 11
     doc.styles["Normal"].font.size = Pt(base)
@@ -101,6 +127,21 @@ class DocxRenderer:
         self.src = doc
         self.out: DocxDocument = new_docx()
         self._keep = False
+        self._styles: dict[str, Any] = {}
+
+    def style_id(self, name: str) -> str:
+        """Style ids looked up once and set directly: python-docx's lookup by name scans every
+        style for each paragraph, which dominated the time to write an interview packet."""
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.out.styles[name].style_id
+        return str(found)
+
+    def para(self, style: str | None = None, text: str = "") -> DocxParagraph:
+        par = self.out.add_paragraph(text)
+        if style:
+            par._p.style = self.style_id(style)
+        return par
 
     def render(self) -> DocxDocument:
         src, out = self.src, self.out
@@ -130,12 +171,13 @@ class DocxRenderer:
 
     def node(self, node: Node) -> None:
         if isinstance(node, Title):
-            self._mark(self.out.add_paragraph(node.text, style="Title"))
+            self._mark(self.para("Title", node.text))
         elif isinstance(node, Heading):
-            par = self.out.add_heading(node.text, level=min(max(node.level, 1), 3))
+            level = min(max(node.level, 1), 3)
+            par = self.para(f"Heading {level}", node.text)
             par.paragraph_format.keep_with_next = True
         elif isinstance(node, Paragraph):
-            par = self.out.add_paragraph()
+            par = self.para()
             _add_runs(par, node.runs)
             if node.style == "note":
                 for run in par.runs:
@@ -144,11 +186,28 @@ class DocxRenderer:
         elif isinstance(node, BulletList | NumberedList):
             style = "List Bullet" if isinstance(node, BulletList) else "List Number"
             for item in node.items:
-                par = self.out.add_paragraph(style=style)
+                par = self.para(style)
                 _add_runs(par, item)
                 self._mark(par)
         elif isinstance(node, Table):
             self.table(node)
+        elif isinstance(node, RatingGrid):
+            self.table(Table(*rating_rows(node)), keep=True)
+        elif isinstance(node, NoteLines):
+            for _ in range(node.lines):
+                par = self.para()
+                _bottom_border(par)
+                self._mark(par, force=True)
+        elif isinstance(node, Checklist):
+            for label, ticked in node.items:
+                par = self.para(None, ("\u2612 " if ticked else "\u2610 ") + label)
+                self._mark(par)
+        elif isinstance(node, ScoreBox):
+            table = self.out.add_table(rows=1, cols=2)
+            table._tbl.tblStyle_val = self.style_id("Table Grid")
+            cells = table.rows[0].cells
+            cells[0].text = node.label
+            cells[1].text = node.value
         elif isinstance(node, PageBreak):
             self.out.add_page_break()  # type: ignore[no-untyped-call]
         elif isinstance(node, KeepTogether):
@@ -158,25 +217,28 @@ class DocxRenderer:
                 self.node(child)
             self._keep = False
 
-    def _mark(self, par: DocxParagraph) -> None:
-        if self._keep:
+    def _mark(self, par: DocxParagraph, force: bool = False) -> None:
+        if self._keep or force:
             par.paragraph_format.keep_with_next = True
             par.paragraph_format.keep_together = True
 
-    def table(self, node: Table) -> None:
+    def table(self, node: Table, keep: bool = False) -> None:
         cols = len(node.header)
-        table = self.out.add_table(rows=1, cols=cols)
-        table.style = "Table Grid"
-        for i, text in enumerate(node.header):
-            cell = table.rows[0].cells[i]
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            run.bold = True
+        table = self.out.add_table(rows=len(node.rows) + 1, cols=cols)
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        keep = keep or self._keep
+        for r, row in enumerate(table.rows):
+            values = node.header if r == 0 else node.rows[r - 1]
+            for cell, text in zip(row.cells, values[:cols], strict=False):
+                par = cell.paragraphs[0]
+                run = par.add_run(text)
+                if r == 0:
+                    run.bold = True
+                if keep:
+                    par.paragraph_format.keep_with_next = True
+            if keep:
+                _cant_split(row._tr)
         _repeat_header(table)
-        for row in node.rows:
-            cells = table.add_row().cells
-            for i, text in enumerate(row[:cols]):
-                cells[i].text = text
 
 
 def write_docx(doc: Document, path: str | Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -21,7 +20,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    KeepInFrame,
     ListFlowable,
     ListItem,
     SimpleDocTemplate,
@@ -44,16 +45,21 @@ from reportlab.platypus import (
 from jdbuilder.atomic import AtomicOutput
 from jdbuilder.export.tree import (
     BulletList,
+    Checklist,
     Document,
     Heading,
     Inline,
     KeepTogether,
     Node,
+    NoteLines,
     NumberedList,
     PageBreak,
     Paragraph,
+    RatingGrid,
+    ScoreBox,
     Table,
     Title,
+    rating_rows,
 )
 from jdbuilder.resources import resource
 
@@ -133,33 +139,85 @@ class _Bookmark(Flowable):  # type: ignore[misc]
         canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
+class _OnePage(Flowable):  # type: ignore[misc]
+    """Content kept on one page: never split, shrunk only if taller than a full page."""
+
+    def __init__(self, content: list[Flowable], frame_w: float, frame_h: float) -> None:
+        super().__init__()
+        self.frame_h = frame_h
+        self.marks = [f for f in content if isinstance(f, _Bookmark)]
+        body = [f for f in content if not isinstance(f, _Bookmark)]
+        self.inner = KeepInFrame(frame_w, frame_h, body, mode="shrink")
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        w, h = self.inner.wrapOn(self.canv, aw, self.frame_h)
+        self.width, self.height = w, h
+        return w, h
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        for mark in self.marks:  # outline entries point at the page the group lands on
+            mark.canv = self.canv
+            mark.draw()
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+class _Rules(Flowable):  # type: ignore[misc]
+    """Ruled lines for handwritten notes."""
+
+    def __init__(self, lines: int, gap: float) -> None:
+        super().__init__()
+        self.lines, self.gap = lines, gap
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.lines * self.gap
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setStrokeColor(colors.HexColor("#808080"))
+        canv.setLineWidth(0.5)
+        for k in range(self.lines):
+            y = k * self.gap
+            canv.line(0, y, self.width, y)
+
+
 def _numbered_canvas(footer_font: str, size: float, header: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Defers page output so every page can say "Page N of M"."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
+        """Draws "Page N of M" on every page; M is a form filled in when the file is saved,
+        so pages are written as they come and outline entries point at the right page."""
 
         def showPage(self) -> None:
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
+            self._decorate()
+            super().showPage()
 
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
+        def _decorate(self) -> None:
             width, height = self._pagesize
+            self.saveState()
             self.setFont(footer_font, size)
             self.setFillColor(colors.black)
-            self.drawCentredString(width / 2, 12 * mm, f"Page {self._pageNumber} of {total}")
+            label = f"Page {self._pageNumber} of "
+            full = pdfmetrics.stringWidth(label + "00", footer_font, size)
+            x = width / 2 - full / 2
+            self.drawString(x, 12 * mm, label)
+            self.translate(x + pdfmetrics.stringWidth(label, footer_font, size), 12 * mm)
+            self.doForm("jdbPageTotal")
+            self.restoreState()
             if header:
+                self.saveState()
+                self.setFont(footer_font, size)
                 self.drawString(20 * mm, height - 12 * mm, header)
+                self.restoreState()
+
+        def save(self) -> None:
+            total = self._pageNumber - 1
+            self.beginForm("jdbPageTotal")
+            self.setFont(footer_font, size)
+            self.drawString(0, 0, str(total))
+            self.endForm()
+            super().save()
 
     return NumberedCanvas
 
@@ -186,8 +244,9 @@ class PdfRenderer:
             level = min(max(node.level, 1), 3)
             mark = _Bookmark(node.text, level - 1, f"h{self._n}")
             para = RLParagraph(escape(node.text), st.h[level])
-            para.keepWithNext = True
-            return [mark, para]
+            # A heading never ends a page: start a new page unless there is room for it and
+            # a few lines of what follows.
+            return [CondPageBreak(st.base * 9), mark, para]
         if isinstance(node, Paragraph):
             style = st.note if node.style == "note" else st.body
             return [RLParagraph(_markup(node.runs), style)]
@@ -200,13 +259,35 @@ class PdfRenderer:
                                  bulletFontSize=st.base, leftIndent=st.base * 1.6)]
         if isinstance(node, Table):
             return [self.table(node)]
+        if isinstance(node, RatingGrid):
+            return [self.table(Table(*rating_rows(node), (1, 6)))]
+        if isinstance(node, NoteLines):
+            return [_Rules(node.lines, st.base * 1.8)]
+        if isinstance(node, Checklist):
+            return [RLParagraph(("\u2612 " if ticked else "\u2610 ") + escape(label), st.body)
+                    for label, ticked in node.items]
+        if isinstance(node, ScoreBox):
+            box = RLTable([[RLParagraph(escape(node.label), st.cell_head),
+                            RLParagraph(escape(node.value) or "&nbsp;", st.cell)]],
+                          colWidths=[st.base * 14, st.base * 8], rowHeights=[st.base * 2.6])
+            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, colors.black),
+                                     ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            box.hAlign = "LEFT"
+            return [Spacer(1, st.base * 0.5), box]
         if isinstance(node, PageBreak):
             return [RLPageBreak()]
         if isinstance(node, KeepTogether):
             inner: list[Flowable] = []
             for child in node.children:
-                inner.extend(self.node(child))
-            return [RLKeepTogether(inner)]
+                inner.extend(f for f in self.node(child) if not isinstance(f, CondPageBreak))
+            if self.src.large_print:
+                # Large print keeps its size: a group taller than a page may continue overleaf.
+                return [RLKeepTogether(inner)]
+            width, height = PAPER.get(self.src.paper, LETTER)
+            # Never split: the group moves to the next page when it does not fit, and one
+            # that is taller than a whole page is scaled down to fit one.
+            return [_OnePage(inner, width - 40 * mm - 12, height - 40 * mm - 12)]
         raise TypeError(f"unknown node {type(node).__name__}")
 
     def table(self, node: Table) -> RLTable:

@@ -60,6 +60,47 @@ class Table:
 
 
 @dataclass(frozen=True)
+class RatingGrid:
+    """The 1-5 scale with the anchors a rater uses (missing levels print as "between")."""
+
+    anchors: tuple[tuple[int, str], ...]
+
+
+def rating_rows(grid: RatingGrid) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Header and rows both renderers print for a rating grid (levels without an anchor fall
+    between the anchored ones, which the header says)."""
+    anchors = dict(grid.anchors)
+    between = [str(k) for k in range(1, 6) if k not in anchors]
+    label = "What an answer at this level looks like"
+    if between:
+        label += f" ({' and '.join(between)}: between the anchors)"
+    rows = tuple((str(k), anchors[k]) for k in sorted(anchors))
+    return ("Rating", label), rows
+
+
+@dataclass(frozen=True)
+class NoteLines:
+    """Ruled space for handwritten notes."""
+
+    lines: int = 5
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Check boxes, ticked or empty."""
+
+    items: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class ScoreBox:
+    """A box to write a score in, with its label (e.g. "Score (1-5)")."""
+
+    label: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -71,7 +112,8 @@ class KeepTogether:
     children: tuple[Node, ...]
 
 
-Node = Title | Heading | Paragraph | BulletList | NumberedList | Table | PageBreak | KeepTogether
+Node = (Title | Heading | Paragraph | BulletList | NumberedList | Table | RatingGrid | NoteLines
+        | Checklist | ScoreBox | PageBreak | KeepTogether)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ live only in the separate name key, which is printed as its own document and nev
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,3 +237,32 @@ def coverage(guide: InterviewGuide, jd: JobDescription) -> Coverage:
 
 def section_title(section: str) -> str:
     return SECTIONS.get(section, "Questions written for this role")
+
+
+_WORDS = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset({"with", "that", "their", "they", "them", "this", "from", "what", "when",
+                     "would", "your", "about", "have", "into", "people", "person", "peer",
+                     "support", "supports", "work", "role", "tell", "time", "each", "other"})
+
+
+def _terms(text: str) -> set[str]:
+    return {w[:6] for w in _WORDS.findall(text.lower()) if w not in _COMMON}
+
+
+def default_guide(role_id: str, jd: JobDescription, bank: Sequence[BankQuestion],
+                  per_section: int = 3) -> InterviewGuide:
+    """A starting kit: a few bank questions per section that suit the role, each linked to the
+    responsibility area its wording shares most with (the user reviews the links)."""
+    chosen: list[GuideQuestion] = []
+    for section in SECTIONS:
+        pool = [q for q in bank if q.section == section and q.suits_role(role_id)]
+        specific = [q for q in pool if "all" not in q.roles]
+        picks = (specific + [q for q in pool if q not in specific])[:per_section]
+        chosen += [GuideQuestion.from_bank(q) for q in picks]
+    area_terms = {a.title: _terms(a.title + " " + " ".join(a.duties)) for a in jd.areas}
+    for q in chosen:
+        qt = _terms(" ".join([q.text, q.competency, *q.good_answer]))
+        best = max(area_terms.items(), key=lambda kv: len(kv[1] & qt), default=None)
+        if best is not None and len(best[1] & qt) >= 2:
+            q.areas = [best[0]]
+    return InterviewGuide(questions=chosen)

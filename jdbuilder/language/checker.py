@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 
 from jdbuilder.language import context, nlp
-from jdbuilder.language.lexicon import SEVERITY_RANK, Lexicon, Rule, default_lexicon
+from jdbuilder.language.lexicon import (
+    SEVERITY_RANK,
+    Lexicon,
+    Rule,
+    default_lexicon,
+    pair_keys,
+)
 from jdbuilder.language.normalize import Normalized, normalize
 from jdbuilder.language.patterns import Match, TokenView, Variant, match_variant
 from jdbuilder.language.policy import Policy
@@ -133,23 +139,40 @@ def _active(rule: Rule, policy: Policy) -> bool:
     return policy.show_contested
 
 
+def _member(values: Any, sorted_keys: Any) -> Any:
+    """Vectorised membership test against a sorted array (no per-call sort of the keys)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.searchsorted(sorted_keys, values)
+    pos[pos == len(sorted_keys)] = 0
+    return sorted_keys[pos] == values
+
+
 def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
     lowers = view.lowers
     if not len(lowers) or not len(lex.triggers):
         return []
-    cand = np.flatnonzero(np.isin(lowers, lex.triggers, assume_unique=False))
+    cand = np.flatnonzero(_member(lowers, lex.any_triggers))
+    if len(lowers) > 1 and len(lex.pair_triggers):
+        pairs = np.flatnonzero(_member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
+        cand = np.union1d(cand, pairs)
     if lex.number_heads:
         cand = np.union1d(cand, nlp.number_positions(view.doc))
     out: list[tuple[Rule, Match]] = []
-    for i in cand:
+    n = len(lowers)
+    for i in cand.tolist():
+        h = int(lowers[i])
+        heads = list(lex.index_any.get(h, ()))
+        by_second = lex.index2.get(h)
+        if by_second and i + 1 < n:
+            heads += by_second.get(int(lowers[i + 1]), ())
+        if lex.number_heads and view.like_num(i):
+            heads += lex.number_heads
         seen: set[str] = set()
-        heads = lex.index.get(int(lowers[i]), [])
-        if lex.number_heads and view.like_num(int(i)):
-            heads = heads + lex.number_heads
         for rule, v in heads:
             if rule.id in seen:
                 continue
-            m = match_variant(v, view, int(i))
+            m = match_variant(v, view, i)
             if m is not None:
                 out.append((rule, m))
                 seen.add(rule.id)

@@ -137,7 +137,7 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
-            if prev in ("peer", "the peer") or w == "others" and prev == "with":
+            if prev in ("peer", "the peer") or (w == "others" and prev == "with"):
                 return False
             return True
         break

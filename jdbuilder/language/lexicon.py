@@ -103,6 +103,12 @@ class Lexicon:
     names: tuple[Variant, ...]
     index: dict[int, list[tuple[Rule, Variant]]]
     triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    # first-token hash -> (second-token hash -> variants), for variants with a fixed second
+    # token; `index_any` holds the rest. Together they hold the same variants as `index`.
+    index2: dict[int, dict[int, list[tuple[Rule, Variant]]]]
+    index_any: dict[int, list[tuple[Rule, Variant]]]
+    any_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # first tokens of `index_any`
+    pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # pair_keys of `index2`
     name_index: dict[int, list[Variant]]
     number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
 
@@ -248,7 +254,34 @@ def build_lexicon(folders: Sequence[Path]) -> Lexicon:
         for h in v.first.hashes:
             name_index.setdefault(h, []).append(v)
     triggers = np.array(sorted(index), dtype=np.uint64)
-    return Lexicon(rules, categories, tuple(names), index, triggers, name_index, number_heads)
+    index2: dict[int, dict[int, list[tuple[Rule, Variant]]]] = {}
+    index_any: dict[int, list[tuple[Rule, Variant]]] = {}
+    for h, pairs in index.items():
+        for rule, v in pairs:
+            second = v.second
+            if second is None:
+                index_any.setdefault(h, []).append((rule, v))
+            else:
+                by_second = index2.setdefault(h, {})
+                for h2 in second:
+                    by_second.setdefault(h2, []).append((rule, v))
+    any_triggers = np.array(sorted(index_any), dtype=np.uint64)
+    firsts = np.array([h1 for h1, seconds in index2.items() for _ in seconds], dtype=np.uint64)
+    seconds = np.array([h2 for seconds in index2.values() for h2 in seconds], dtype=np.uint64)
+    pair_triggers = np.unique(pair_keys(firsts, seconds))
+    return Lexicon(rules, categories, tuple(names), index, triggers, index2, index_any,
+                   any_triggers, pair_triggers, name_index, number_heads)
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def pair_keys(first: np.ndarray[Any, np.dtype[np.uint64]],
+              second: np.ndarray[Any, np.dtype[np.uint64]]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """One 64-bit key per (token, next token) pair, for a vectorised pre-check."""
+    with np.errstate(over="ignore"):
+        keys: np.ndarray[Any, np.dtype[np.uint64]] = (first * _MIX) ^ second
+    return keys
 
 
 @cache

@@ -16,7 +16,7 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": 
 _SPECIAL = re.compile(r"[\n\r\t]| {2,}")
 _HYPHEN_WRAP = re.compile(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _BREAK = re.compile(r"[ \t]*\r?\n[ \t\r]*((?:\r?\n[ \t\r]*)*)")
-_SPACES = re.compile(r"[ \t]{2,}|\t")
+_SPACES = re.compile(r"(?:[ \t]{2,}|\t)(?![ \t]*\r?\n)")
 _ITEM_START = re.compile(r"[-*\u2022\u25aa\u25e6\u2023>]|\d+[.)]|[A-Z]")
 _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|to|the|a|an|with|from|for|in|as|by))\s*$")
 
@@ -45,6 +45,11 @@ class Normalized:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
+def _hyphen_before(text: str, pos: int) -> bool:
+    """A line break that a hyphen wrap ("non-\\ncompliant") will join."""
+    return bool(_HYPHEN_WRAP.match(text, max(0, text.rfind("-", max(0, pos - 4), pos + 1))))
+
+
 def normalize(text: str) -> Normalized:
     text_t = text.translate(_QUOTES)
     if not _SPECIAL.search(text_t):
@@ -54,22 +59,22 @@ def normalize(text: str) -> Normalized:
     orig_starts: list[int] = [0]
     pos = 0
     npos = 0
-    replacements: list[tuple[int, int, str]] = []
-    for m in _HYPHEN_WRAP.finditer(text_t):
-        replacements.append((m.start(), m.end(), ""))
+    replacements: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), "") for m in _HYPHEN_WRAP.finditer(text_t)]
+    taken = {start for start, _, _ in replacements}
     for m in _BREAK.finditer(text_t):
-        if any(s <= m.start() < e for s, e, _ in replacements):
+        # a hyphen wrap already consumed this line break
+        if m.start() - 1 in taken or m.start() in taken or _hyphen_before(text_t, m.start()):
             continue
-        before = text_t[: m.start()].rstrip()
+        before = text_t[max(0, m.start() - 40): m.start()].rstrip()
         after = text_t[m.end(): m.end() + 4]
         blank = bool(m.group(1))
         sentence_end = before.endswith((".", "!", "?", ";", ":"))
         new_item = bool(_ITEM_START.match(after)) and not _CONTINUES.search(before[-12:])
-        repl = "\n" if (blank or sentence_end or new_item or not before) else " "
+        at_start = not text_t[: m.start()].strip()
+        repl = "\n" if (blank or sentence_end or new_item or at_start) else " "
         replacements.append((m.start(), m.end(), repl))
     for m in _SPACES.finditer(text_t):
-        if any(s <= m.start() < e for s, e, _ in replacements):
-            continue
         replacements.append((m.start(), m.end(), " "))
     replacements.sort()
     for start, end, repl in replacements:

@@ -48,6 +48,17 @@ class Variant:
     marked: bool  # True when [ ] marks a reported sub-span
 
     @property
+    def second(self) -> frozenset[int] | None:
+        """Hashes the token right after the first must have, when that is fixed (for a fast
+        pre-check); None when the second element is optional, a gap, a number or absent."""
+        if len(self.elems) < 2:
+            return None
+        nxt = self.elems[1]
+        if isinstance(nxt, Gap) or nxt.optional or nxt.number:
+            return None
+        return nxt.hashes
+
+    @property
     def first(self) -> Tok:
         head = self.elems[0]
         assert isinstance(head, Tok)
@@ -131,9 +142,14 @@ def _slot(token: str, vocab: Vocabulary, report: bool) -> list[list[Tok]]:
                 single |= seq[0]
             else:
                 multi.append([Tok(s, report=report) for s in seq])
-    if optional and multi:
-        raise PatternError(f"'{token}?': an optional token cannot be a multi-word form")
     out: list[list[Tok]] = []
+    if optional and multi:
+        # An optional slot with multi-word forms: the forms, or nothing at all.
+        if single or number:
+            out.append([Tok(frozenset(single), report=report, number=number)])
+        out.extend(multi)
+        out.append([])
+        return out
     if single or number:
         out.append([Tok(frozenset(single), optional=optional, report=report, number=number)])
     out.extend(multi)
@@ -184,7 +200,7 @@ def compile_pattern(pattern: str, vocab: Vocabulary, *, max_variants: int = 64) 
 
 def _expand_leading_optional(elems: tuple[Elem, ...]) -> list[tuple[Elem, ...]]:
     """An optional first token becomes two variants: with it required, and without it."""
-    if not elems:
+    if not elems or all(isinstance(e, Gap) or e.optional for e in elems):
         raise PatternError("a pattern needs at least one required word")
     head = elems[0]
     if isinstance(head, Tok) and head.optional:
@@ -196,7 +212,7 @@ def _expand_leading_optional(elems: tuple[Elem, ...]) -> list[tuple[Elem, ...]]:
 class TokenView:
     """The per-document arrays the matcher reads."""
 
-    __slots__ = ("doc", "lowers", "n", "_text")
+    __slots__ = ("_text", "doc", "lowers", "n")
 
     def __init__(self, doc: Any, lowers: Any) -> None:
         self.doc = doc

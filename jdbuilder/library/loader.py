@@ -18,6 +18,7 @@ from typing import Any
 from jdbuilder.datafile import load_yaml
 from jdbuilder.errors import ContentError, JdbError
 from jdbuilder.library.schemas import ROLE, ROLE_IDS, statement_schema
+from jdbuilder.library.search import SearchIndex
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.statement import Role, Statement, StatementKind
 from jdbuilder.resources import resource
@@ -32,6 +33,7 @@ class Library:
     roles: dict[str, Role] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)
+    _index: SearchIndex | None = field(default=None, repr=False, compare=False)
 
     def role(self, role_id: str) -> Role:
         try:
@@ -42,6 +44,12 @@ class Library:
 
     def statements_of(self, kind: StatementKind | None = None) -> list[Statement]:
         return [s for s in self.statements.values() if kind is None or s.kind is kind]
+
+    def index(self) -> SearchIndex:
+        """The search index over this library's statements (built once, then reused)."""
+        if self._index is None:
+            self._index = SearchIndex(self.statements.values())
+        return self._index
 
 
 def _date_text(value: Any) -> str:
@@ -186,6 +194,19 @@ def load_library(*, organisation: Path | None = None, personal: Path | None = No
             _load_layer(folder, name, lib, strict=False)
         elif name == "organisation":
             lib.problems.append(ContentError(folder, "organisation library folder not found"))
+    return lib
+
+
+def load_user_library() -> Library:
+    """The library with the organisation layer (setting or JDBUILDER_LIBRARY_PATH) and the
+    personal layer applied; problems in those layers are in `.problems`."""
+    from jdbuilder.settings import load_settings
+
+    settings, err = load_settings()
+    lib = load_library(organisation=organisation_library_dir(settings.organisation_library),
+                       personal=personal_library_dir())
+    if err is not None:
+        lib.problems.insert(0, err)
     return lib
 
 

@@ -17,7 +17,7 @@ def _styles(path: Path) -> set[str]:
 
 def test_job_description_docx_and_pdf(tmp_path: Path, sample_jd: JobDescription) -> None:
     files = build(Project(job_description=sample_jd), tmp_path,
-                  BuildOptions(organisation="Hilltown Peer Network"))
+                  BuildOptions(organisation="Hilltown Peer Network", documents=["jd"]))
     names = sorted(p.name for p in files)
     assert names == ["peer-specialist-job-description.docx", "peer-specialist-job-description.pdf"]
     d = docx.Document(str(tmp_path / names[0]))
@@ -45,7 +45,8 @@ def test_job_description_docx_and_pdf(tmp_path: Path, sample_jd: JobDescription)
 def test_unicode_names_print_in_pdf(tmp_path: Path) -> None:
     jd = JobDescription(title="Peer Specialist", reports_to=["Nguyễn Thị Zoë Łukasz"],
                         function="Supports people.")
-    (pdf,) = build(Project(job_description=jd), tmp_path, BuildOptions(formats=["pdf"]))
+    (pdf,) = build(Project(job_description=jd), tmp_path,
+                   BuildOptions(formats=["pdf"], documents=["jd"]))
     text = PdfReader(str(pdf)).pages[0].extract_text()
     assert "Nguyễn Thị Zoë Łukasz" in text
     fonts = str(PdfReader(str(pdf)).pages[0]["/Resources"]["/Font"])
@@ -56,7 +57,7 @@ def test_unicode_names_print_in_pdf(tmp_path: Path) -> None:
 def test_paper_size_and_large_print(tmp_path: Path, sample_jd: JobDescription,
                                     paper: str) -> None:
     files = build(Project(job_description=sample_jd), tmp_path,
-                  BuildOptions(paper=paper, large_print=True))
+                  BuildOptions(paper=paper, large_print=True, documents=["jd"]))
     assert all("large-print" in p.name for p in files)
     pdf = next(p for p in files if p.suffix == ".pdf")
     width = float(PdfReader(str(pdf)).pages[0].mediabox.width)
@@ -81,3 +82,18 @@ def test_existing_file_replaced_only_by_complete_new_one(tmp_path: Path,
         build(Project(job_description=sample_jd), tmp_path, BuildOptions(formats=["pdf"]))
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_job_ad_document(tmp_path: Path, sample_jd: JobDescription) -> None:
+    from jdbuilder.model.jobad import generate_ad
+
+    ad = generate_ad(sample_jd, organisation="Hilltown")
+    ad.summary = "Edited summary kept as written."
+    proj = Project(job_description=sample_jd, job_ad=ad.to_dict())
+    files = build(proj, tmp_path, BuildOptions(documents=["ad"], organisation="Hilltown"))
+    assert sorted(p.name for p in files) == ["peer-specialist-job-ad.docx",
+                                             "peer-specialist-job-ad.pdf"]
+    d = docx.Document(str(tmp_path / "peer-specialist-job-ad.docx"))
+    body = "\n".join(p.text for p in d.paragraphs)
+    assert "Edited summary kept as written." in body
+    assert "equal opportunity" in body and ad.required[0] in body
