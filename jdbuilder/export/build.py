@@ -17,7 +17,7 @@ from jdbuilder.compose.kit import (
 )
 from jdbuilder.errors import InputError
 from jdbuilder.export.tree import Document
-from jdbuilder.interview.guide import InterviewGuide
+from jdbuilder.interview.guide import Interviewer, InterviewGuide
 from jdbuilder.interview.questions import check_question
 from jdbuilder.interview.scoring import summarise
 from jdbuilder.model.jobad import JobAd, generate_ad
@@ -86,30 +86,29 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
     if not has_kit and any(d in KIT_DOCUMENTS for d in wanted):
         raise InputError("interview kit", "the project has no interview questions yet; add "
                          "questions before building kit documents")
-    common = {"organisation": options.organisation, "large_print": options.large_print,
-              "paper": options.paper}
+    def made(compose: Callable[..., Document], *args: object) -> Document:
+        return compose(*args, organisation=options.organisation,
+                       large_print=options.large_print, paper=options.paper)
+
     out: list[tuple[str, Document]] = []
     for kind in wanted:
         if kind == "jd":
-            out.append((f"{stem}-job-description", compose_job_description(jd, **common)))
+            out.append((f"{stem}-job-description", made(compose_job_description, jd)))
         elif kind == "ad":
             ad = project_ad(project, options.organisation)
-            out.append((f"{stem}-job-ad", compose_job_ad(ad, **common)))
+            out.append((f"{stem}-job-ad", made(compose_job_ad, ad)))
         elif kind == "kit" and guide is not None:
-            if guide.interviewers:
-                for iv in guide.interviewers:
-                    out.append((f"{stem}-interview-{slug(iv.name or iv.id)}",
-                                compose_packet(jd, guide, iv, **common)))
-            else:
-                out.append((f"{stem}-interview-packet", compose_packet(jd, guide, None,
-                                                                       **common)))
+            packets: list[Interviewer | None] = list(guide.interviewers) or [None]
+            for iv in packets:
+                name = f"interview-{slug(iv.name or iv.id)}" if iv else "interview-packet"
+                out.append((f"{stem}-{name}", made(compose_packet, jd, guide, iv)))
         elif kind == "scoresheet" and guide is not None:
-            out.append((f"{stem}-score-sheets", compose_score_sheets(jd, guide, **common)))
+            out.append((f"{stem}-score-sheets", made(compose_score_sheets, jd, guide)))
         elif kind == "consensus" and guide is not None:
             out.append((f"{stem}-consensus-sheet",
-                        compose_consensus(jd, guide, summarise(guide), **common)))
+                        made(compose_consensus, jd, guide, summarise(guide))))
         elif kind == "key" and guide is not None:
-            out.append((f"{stem}-candidate-key", compose_key(jd, guide, **common)))
+            out.append((f"{stem}-candidate-key", made(compose_key, jd, guide)))
         else:
             raise ValueError(f"unknown document '{kind}'")
     return out

@@ -411,7 +411,7 @@ def check_question(text: str, rules: Sequence[QuestionRule] | None = None) -> Qu
     hits.sort(key=lambda h: (-RANK[h[0].verdict], order.get(h[0].id.removesuffix("~caution"),
                                                              len(order)), h[2]))
     rule = hits[0][0]
-    rewrite = rule.rewrites[0] if rule.verdict == "not_allowed" else rule.rewrites[0]
+    rewrite = rule.rewrites[0]
     note = rule.note or (LIVED_EXPERIENCE_NOTE if rule.verdict == "caution" else "")
     return QuestionVerdict(
         text=text, verdict=rule.verdict, category=rule.id.removesuffix("~caution"),

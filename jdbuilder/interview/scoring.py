@@ -104,7 +104,8 @@ def summarise(guide: InterviewGuide) -> ScoreSummary:
     assigned = {i.id: [q.id for q in guide.questions_for(i.id)] for i in guide.interviewers}
     for cand in guide.candidates:
         for iv in interviewers:
-            pairs, missing = [], []
+            pairs: list[tuple[float, float]] = []
+            missing: list[str] = []
             for qid in assigned[iv]:
                 s = scores.get((iv, cand, qid))
                 if s is None:
@@ -113,7 +114,8 @@ def summarise(guide: InterviewGuide) -> ScoreSummary:
                     pairs.append((weights[qid], float(s)))
             total, mean = _weighted(pairs, len(assigned[iv]))
             out.interviewer_totals.append(Total(cand, iv, total, mean, tuple(missing)))
-        cand_pairs, cand_missing = [], []
+        cand_pairs: list[tuple[float, float]] = []
+        cand_missing: list[str] = []
         for q in guide.questions:
             by_iv: dict[str, int] = {}
             miss = []

@@ -74,7 +74,7 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|(?<![A-Za-z0-9])'[^'\n]{1,200}'(?![A-Z
 
 def _clause_back(view: TokenView, start: int, limit: int) -> list[int]:
     """Token indexes before `start`, nearest first, up to a sentence break or contrast word."""
-    out = []
+    out: list[int] = []
     i = start - 1
     while i >= 0 and len(out) < limit:
         t = view.text(i)
@@ -86,7 +86,7 @@ def _clause_back(view: TokenView, start: int, limit: int) -> list[int]:
 
 
 def _clause_forward(view: TokenView, end: int, limit: int) -> list[int]:
-    out = []
+    out: list[int] = []
     i = end
     while i < view.n and len(out) < limit:
         t = view.text(i)
@@ -137,9 +137,8 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
-            if prev in ("peer", "the peer") or (w == "others" and prev == "with"):
-                return False
-            return True
+            # "peer staff administer ..." is the role itself
+            return not (prev == "peer" or (w == "others" and prev == "with"))
         break
     # "... is done by nursing staff"
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 6)]

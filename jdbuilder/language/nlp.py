@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import spacy
 from spacy.attrs import LIKE_NUM, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 _lock = threading.Lock()
 
@@ -75,7 +75,8 @@ def tokenize(text: str) -> Any:
 
 def tokenize_many(texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
     """Tokenize a batch of texts with the pipeline's batched tokenizer."""
-    return pipeline().tokenizer.pipe(texts, batch_size=batch_size)
+    docs: Iterator[Any] = pipeline().tokenizer.pipe(texts, batch_size=batch_size)
+    return docs
 
 
 def lower_hashes(doc: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
