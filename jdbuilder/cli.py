@@ -79,7 +79,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings, _ = load_settings()
     opts = BuildOptions(formats=args.format, documents=args.documents,
                         large_print=args.large_print, paper=args.paper or settings.paper,
-                        organisation=args.organisation or settings.organisation)
+                        organisation=args.organisation or settings.organisation,
+                        parallel=True)
     wants_kit = args.documents is None or "kit" in args.documents
     for text in blocked_questions(proj) if wants_kit else []:
         print(f"jdbuilder: warning: {args.file}: kit question not allowed before an offer: "
@@ -242,6 +243,22 @@ def cmd_library_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from jdbuilder.errors import InputError
+    from jdbuilder.export.review import write_review
+    from jdbuilder.settings import load_policy
+
+    source, out = Path(args.input), Path(args.out)
+    if out.suffix.lower() != ".docx":
+        raise InputError(out, "the reviewer copy is a Word file: give a name ending in .docx")
+    result = write_review(source, out, policy=load_policy())
+    counts = ", ".join(f"{n} {sev}" for sev, n in result.counts.items() if n) or "no findings"
+    print(f"Wrote {out}: {result.comments} comment(s) ({counts}; "
+          f"{result.question_verdicts} question(s) flagged; {result.suppressed} suppressed "
+          f"by policy).")
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     from jdbuilder.export.build import DOCUMENTS, FORMATS, PAPERS
 
@@ -280,6 +297,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-severity", choices=SEVERITY_ORDER, default="info",
                    help="report findings at or above this severity (default: info)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("review", help="write a reviewer copy: findings as Word comments on the "
+                                      "exact words, with a summary table")
+    p.add_argument("input", metavar="IN", help=".docx, .txt, .md or .jdb (never modified)")
+    p.add_argument("--out", required=True, metavar="OUT.docx")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("questions", help="check interview questions against pre-offer rules "
                                          "(ADA, GINA, protected classes)")

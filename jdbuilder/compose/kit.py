@@ -129,6 +129,8 @@ def compose_packet(jd: JobDescription, guide: InterviewGuide, interviewer: Inter
         if q.section != section:
             section = q.section
             lead = (Heading(section_title(section), 1),)
+        if n > 1:
+            body.append(PageBreak())  # one question per page: nothing is ever split
         body.append(question_block(n, q, lead=lead))
     return _doc(f"{jd.title or 'Peer role'}: interview packet for {who}", body, organisation,
                 large_print, paper)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +40,9 @@ class BuildOptions:
     large_print: bool = False
     paper: str = "letter"
     organisation: str = ""
+    # Render files in worker processes where the platform forks cheaply (Linux); callers that
+    # run threads of their own (the GUI) leave it off.
+    parallel: bool = False
 
 
 def slug(text: str) -> str:
@@ -136,15 +143,40 @@ def build(project: Project, outdir: str | Path, options: BuildOptions | None = N
         raise InputError(folder, "is not a folder")
     suffix = "-large-print" if opts.large_print else ""
     docs = compose_documents(project, opts)
-    jobs = [(stem, doc, fmt) for stem, doc in docs for fmt in opts.formats]
+    jobs = [(doc, fmt, folder / f"{stem}{suffix}.{fmt}") for stem, doc in docs
+            for fmt in opts.formats]
     written: list[Path] = []
-    for i, (stem, doc, fmt) in enumerate(jobs, start=1):
-        target = folder / f"{stem}{suffix}.{fmt}"
-        try:
-            _writer(fmt)(doc, target)
-        except OSError as exc:
-            raise InputError(target, f"could not be written ({exc.strerror or exc})") from None
-        written.append(target)
-        if progress:
-            progress(i, len(jobs), target)
+    pool = _pool(len(jobs)) if opts.parallel else None
+    try:
+        if pool is not None:
+            results = pool.map(_write_one, jobs)
+        else:
+            results = map(_write_one, jobs)
+        for i, target in enumerate(results, start=1):
+            written.append(target)
+            if progress:
+                progress(i, len(jobs), target)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return written
+
+
+def _write_one(job: tuple[Document, str, Path]) -> Path:
+    doc, fmt, target = job
+    try:
+        _writer(fmt)(doc, target)
+    except OSError as exc:
+        raise InputError(target, f"could not be written ({exc.strerror or exc})") from None
+    return target
+
+
+def _pool(jobs: int) -> Executor | None:
+    """Two worker processes on Linux (fork is cheap there); None elsewhere or for small jobs."""
+    if jobs < 6 or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1), mp_context=context)
+    except (ValueError, OSError):
+        return None

@@ -7,16 +7,16 @@ This is the only module that imports python-docx for writing documents.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from jdbuilder.atomic import AtomicOutput
@@ -33,6 +33,7 @@ from jdbuilder.export.tree import (
     PageBreak,
     Paragraph,
     RatingGrid,
+    Run,
     ScoreBox,
     Table,
     Title,
@@ -42,13 +43,23 @@ from jdbuilder.export.tree import (
 PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 
 
-def _add_runs(par: DocxParagraph, runs: Inline) -> None:
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+TWIPS_PER_MM = 56.6929
+MARGIN_MM = 20.0
+
+
+def _xml_text(text: str) -> str:
+    """Text safe inside a w:t element (characters XML cannot carry are dropped)."""
+    return escape(_XML_BAD.sub("", text))
+
+
+def _runs_xml(runs: Inline, italic: bool = False) -> str:
+    out = []
     for r in runs:
-        run = par.add_run(r.text)
-        if r.bold:
-            run.bold = True
-        if r.italic:
-            run.italic = True
+        props = ("<w:b/>" if r.bold else "") + ("<w:i/>" if (r.italic or italic) else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(r.text)}</w:t></w:r>')
+    return "".join(out)
 
 
 def _field(par: DocxParagraph, instr: str) -> None:
@@ -84,64 +95,54 @@ def _set_language(doc: DocxDocument, language: str) -> None:
     lang.set(qn("w:bidi"), language)
 
 
-def _repeat_header(table: DocxTable) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _bottom_border(par: DocxParagraph) -> None:
-    """A ruled line: a bottom border on an empty paragraph."""
-    ppr = par._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"),
-                       ("w:color", "808080")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
-    par.paragraph_format.space_before = Pt(10)
-
-
-def _cant_split(tr: object) -> None:
-    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
 def _scale_styles(doc: DocxDocument, large: bool) -> None:
-    base = 16 if large else 11
-    doc.styles["Normal"].font.size = Pt(base)
-    sizes = {"Title": base + 12, "Heading 1": base + 5, "Heading 2": base + 3,
-             "Heading 3": base + 1}
+    base = 16 if large else 10.5
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(base)
+    normal.paragraph_format.space_after = Pt(base * 0.4)
+    sizes = {"Title": base + 12, "Heading 1": base + 4, "Heading 2": base + 2,
+             "Heading 3": base + 0.5}
     for name, size in sizes.items():
-        doc.styles[name].font.size = Pt(size)
+        style = doc.styles[name]
+        style.font.size = Pt(size)
+        if name != "Title":
+            style.paragraph_format.space_before = Pt(base * 0.9)
+            style.paragraph_format.space_after = Pt(base * 0.25)
 
 
 class DocxRenderer:
-    """One method per node type; `render` returns a python-docx Document."""
+    """Walks the tree with one branch per node type and writes the body as WordprocessingML.
+
+    Paragraphs and tables are emitted as markup and parsed once per document through
+    python-docx's oxml layer: the object API's per-paragraph style lookup scans every style,
+    which made an interview packet take half a second. `render` returns a python-docx
+    Document, which callers may keep editing (the reviewer copy does).
+    """
 
     def __init__(self, doc: Document) -> None:
         self.src = doc
         self.out: DocxDocument = new_docx()
         self._keep = False
-        self._styles: dict[str, Any] = {}
+        self._styles: dict[str, str] = {}
+        self._parts: list[str] = []
+        width, _ = PAPER_MM.get(doc.paper, PAPER_MM["letter"])
+        self._text_width = int((width - 2 * MARGIN_MM) * TWIPS_PER_MM)
 
     def style_id(self, name: str) -> str:
-        """Style ids looked up once and set directly: python-docx's lookup by name scans every
-        style for each paragraph, which dominated the time to write an interview packet."""
         found = self._styles.get(name)
         if found is None:
-            found = self._styles[name] = self.out.styles[name].style_id
-        return str(found)
+            found = self._styles[name] = str(self.out.styles[name].style_id)
+        return found
 
-    def para(self, style: str | None = None, text: str = "") -> DocxParagraph:
-        par = self.out.add_paragraph(text)
+    def _p(self, runs: str, style: str | None = None, *, keep: bool = False,
+           extra: str = "") -> None:
+        ppr = ""
         if style:
-            par._p.style = self.style_id(style)
-        return par
+            ppr += f'<w:pStyle w:val="{self.style_id(style)}"/>'
+        if keep or self._keep:
+            ppr += "<w:keepNext/><w:keepLines/>"
+        ppr += extra
+        self._parts.append(f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>")
 
     def render(self) -> DocxDocument:
         src, out = self.src, self.out
@@ -157,9 +158,9 @@ class DocxRenderer:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(width), Mm(height)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Mm(20))
+            setattr(section, side, Mm(MARGIN_MM))
         if src.header:
-            section.header.paragraphs[0].text = src.header
+            section.header.paragraphs[0].text = _XML_BAD.sub("", src.header)
         footer = section.footer.paragraphs[0]
         footer.add_run("Page ")
         _field(footer, "PAGE")
@@ -167,78 +168,96 @@ class DocxRenderer:
         _field(footer, "NUMPAGES")
         for node in src.body:
             self.node(node)
+        body = out.element.body
+        sect = body.find(qn("w:sectPr"))
+        wrapper = parse_xml(f"<w:body {nsdecls('w')}>{''.join(self._parts)}</w:body>")
+        for child in list(wrapper):
+            if sect is not None:
+                sect.addprevious(child)
+            else:
+                body.append(child)
         return out
 
     def node(self, node: Node) -> None:
         if isinstance(node, Title):
-            self._mark(self.para("Title", node.text))
+            self._p(_runs_xml((Run(node.text),)), "Title")
         elif isinstance(node, Heading):
             level = min(max(node.level, 1), 3)
-            par = self.para(f"Heading {level}", node.text)
-            par.paragraph_format.keep_with_next = True
+            self._p(_runs_xml((Run(node.text),)), f"Heading {level}", keep=True)
         elif isinstance(node, Paragraph):
-            par = self.para()
-            _add_runs(par, node.runs)
-            if node.style == "note":
-                for run in par.runs:
-                    run.italic = True
-            self._mark(par)
+            self._p(_runs_xml(node.runs, italic=node.style == "note"))
         elif isinstance(node, BulletList | NumberedList):
             style = "List Bullet" if isinstance(node, BulletList) else "List Number"
             for item in node.items:
-                par = self.para(style)
-                _add_runs(par, item)
-                self._mark(par)
+                self._p(_runs_xml(item), style)
         elif isinstance(node, Table):
             self.table(node)
         elif isinstance(node, RatingGrid):
-            self.table(Table(*rating_rows(node)), keep=True)
+            self.table(Table(*rating_rows(node), (1, 6)), keep=True)
         elif isinstance(node, NoteLines):
-            for _ in range(node.lines):
-                par = self.para()
-                _bottom_border(par)
-                self._mark(par, force=True)
+            # A borderless one-column table with a line under each row: ruled space that Word
+            # and LibreOffice both draw (they merge identical borders of adjacent paragraphs).
+            height = int((22 if self.src.large_print else 15) * 20 * 1.4)
+            keep = "<w:cantSplit/>"
+            rows = "".join(
+                f'<w:tr><w:trPr>{keep}<w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{self._text_width}"/></w:tcPr>'
+                '<w:p><w:pPr><w:keepNext/></w:pPr></w:p></w:tc></w:tr>'
+                for _ in range(node.lines))
+            self._parts.append(
+                '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:tblBorders>'
+                '<w:top w:val="nil"/><w:left w:val="nil"/><w:right w:val="nil"/>'
+                '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+                '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+                '<w:insideV w:val="nil"/></w:tblBorders></w:tblPr>'
+                f'<w:tblGrid><w:gridCol w:w="{self._text_width}"/></w:tblGrid>{rows}</w:tbl>'
+                '<w:p><w:pPr><w:keepNext/><w:spacing w:after="0"/></w:pPr></w:p>')
         elif isinstance(node, Checklist):
             for label, ticked in node.items:
-                par = self.para(None, ("\u2612 " if ticked else "\u2610 ") + label)
-                self._mark(par)
+                mark = "\u2612 " if ticked else "\u2610 "
+                self._p(_runs_xml((Run(mark + label),)))
         elif isinstance(node, ScoreBox):
-            table = self.out.add_table(rows=1, cols=2)
-            table._tbl.tblStyle_val = self.style_id("Table Grid")
-            cells = table.rows[0].cells
-            cells[0].text = node.label
-            cells[1].text = node.value
+            self.table(Table((node.label, node.value), ()), keep=self._keep, bold_header=True,
+                       repeat=False)
         elif isinstance(node, PageBreak):
-            self.out.add_page_break()  # type: ignore[no-untyped-call]
+            self._parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         elif isinstance(node, KeepTogether):
-            self._keep = True
+            outer = self._keep
             for i, child in enumerate(node.children):
-                self._keep = i < len(node.children) - 1
+                self._keep = outer or i < len(node.children) - 1
                 self.node(child)
-            self._keep = False
+            self._keep = outer
 
-    def _mark(self, par: DocxParagraph, force: bool = False) -> None:
-        if self._keep or force:
-            par.paragraph_format.keep_with_next = True
-            par.paragraph_format.keep_together = True
-
-    def table(self, node: Table, keep: bool = False) -> None:
+    def table(self, node: Table, keep: bool = False, bold_header: bool = True,
+              repeat: bool = True) -> None:
         cols = len(node.header)
-        table = self.out.add_table(rows=len(node.rows) + 1, cols=cols)
-        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        weights = node.widths if len(node.widths) == cols else tuple(1.0 for _ in node.header)
+        total = sum(weights) or 1.0
+        widths = [int(self._text_width * w / total) for w in weights]
         keep = keep or self._keep
-        for r, row in enumerate(table.rows):
-            values = node.header if r == 0 else node.rows[r - 1]
-            for cell, text in zip(row.cells, values[:cols], strict=False):
-                par = cell.paragraphs[0]
-                run = par.add_run(text)
-                if r == 0:
-                    run.bold = True
-                if keep:
-                    par.paragraph_format.keep_with_next = True
-            if keep:
-                _cant_split(row._tr)
-        _repeat_header(table)
+        rows = [node.header, *node.rows]
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style_id("Table Grid")}"/>'
+               '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:val="04A0" w:firstRow="1" '
+               'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" '
+               'w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+        out.append("</w:tblGrid>")
+        for r, row in enumerate(rows):
+            trpr = ("<w:cantSplit/>" if keep else "") + (
+                "<w:tblHeader/>" if r == 0 and repeat else "")
+            out.append(f"<w:tr>{f'<w:trPr>{trpr}</w:trPr>' if trpr else ''}")
+            for c in range(cols):
+                text = row[c] if c < len(row) else ""
+                run = _runs_xml((Run(text, bold=r == 0 and bold_header),)) if text else ""
+                ppr = "<w:pPr><w:keepNext/></w:pPr>" if keep else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/></w:tcPr>'
+                           f"<w:p>{ppr}{run}</w:p></w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self._parts.append("".join(out))
+        # Word needs a paragraph between two adjacent tables; keep it with what follows.
+        self._parts.append("<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr></w:p>"
+                           if keep else "<w:p/>")
 
 
 def write_docx(doc: Document, path: str | Path) -> None:

@@ -140,28 +140,58 @@ class _Bookmark(Flowable):  # type: ignore[misc]
 
 
 class _OnePage(Flowable):  # type: ignore[misc]
-    """Content kept on one page: never split, shrunk only if taller than a full page."""
+    """Content kept on one page: never split; moved to the next page when it does not fit,
+    and scaled down only if it is taller than a whole page. Laid out once per width."""
 
     def __init__(self, content: list[Flowable], frame_w: float, frame_h: float) -> None:
         super().__init__()
-        self.frame_h = frame_h
-        self.marks = [f for f in content if isinstance(f, _Bookmark)]
-        body = [f for f in content if not isinstance(f, _Bookmark)]
-        self.inner = KeepInFrame(frame_w, frame_h, body, mode="shrink")
+        self.frame_w, self.frame_h = frame_w, frame_h
+        self.content = content
+        self._laid: tuple[float, list[tuple[Flowable, float, float, float]]] | None = None
+        self._shrunk: KeepInFrame | None = None
+
+    def _layout(self, aw: float) -> list[tuple[Flowable, float, float, float]]:
+        if self._laid is None or self._laid[0] != aw:
+            rows = []
+            for f in self.content:
+                _, h = f.wrapOn(self.canv, aw, self.frame_h)
+                rows.append((f, h, f.getSpaceBefore(), f.getSpaceAfter()))
+            self._laid = (aw, rows)
+        return self._laid[1]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        w, h = self.inner.wrapOn(self.canv, aw, self.frame_h)
-        self.width, self.height = w, h
-        return w, h
+        rows = self._layout(aw)
+        height = sum(h + (b if i else 0) + (a if i < len(rows) - 1 else 0)
+                     for i, (_, h, b, a) in enumerate(rows))
+        if height > self.frame_h:
+            marks = [f for f in self.content if isinstance(f, _Bookmark)]
+            body = [f for f in self.content if not isinstance(f, _Bookmark)]
+            self._shrunk = KeepInFrame(self.frame_w, self.frame_h, body, mode="shrink")
+            self._marks = marks
+            _, height = self._shrunk.wrapOn(self.canv, aw, self.frame_h)
+        else:
+            self._shrunk = None
+        self.width, self.height = aw, height
+        return aw, height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
-        for mark in self.marks:  # outline entries point at the page the group lands on
-            mark.canv = self.canv
-            mark.draw()
-        self.inner.drawOn(self.canv, 0, 0)
+        if self._shrunk is not None:
+            for mark in self._marks:  # outline entries point at the page the group lands on
+                mark.canv = self.canv
+                mark.draw()
+            self._shrunk.drawOn(self.canv, 0, 0)
+            return
+        y = self.height
+        rows = self._layout(self.width)
+        for i, (f, h, before, after) in enumerate(rows):
+            if i:
+                y -= before
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= after
 
 
 class _Rules(Flowable):  # type: ignore[misc]
@@ -292,8 +322,16 @@ class PdfRenderer:
 
     def table(self, node: Table) -> RLTable:
         st = self.st
-        rows = [[RLParagraph(escape(h), st.cell_head) for h in node.header]]
-        rows += [[RLParagraph(escape(c), st.cell) for c in r] for r in node.rows]
+
+        def cell(text: str, head: bool) -> object:
+            # Short single-line text is drawn as a string: laying out a Paragraph for every
+            # score cell dominated the time to write a consensus sheet.
+            if len(text) <= 10 and "\n" not in text:
+                return text
+            return RLParagraph(escape(text), st.cell_head if head else st.cell)
+
+        rows = [[cell(h, True) for h in node.header]]
+        rows += [[cell(c, False) for c in r] for r in node.rows]
         width = PAPER.get(self.src.paper, LETTER)[0] - 40 * mm
         weights = node.widths or tuple(1.0 for _ in node.header)
         total = sum(weights)
@@ -303,6 +341,10 @@ class PdfRenderer:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTNAME", (0, 0), (-1, 0), f"{FONT}-Bold"),
+            ("FONTSIZE", (0, 0), (-1, -1), st.base),
+            ("LEADING", (0, 0), (-1, -1), st.base * 1.35),
         ]))
         return table
 

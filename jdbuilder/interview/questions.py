@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -386,7 +386,18 @@ def _hits(sentence: str, rules: Sequence[QuestionRule], names: frozenset[str] = 
 
 def check_question(text: str, rules: Sequence[QuestionRule] | None = None) -> QuestionVerdict:
     """The verdict for one interview question, with reason, rule source and a compliant rewrite."""
-    active = rules if rules is not None else default_rules()
+    if rules is None:
+        return _check_default(text)
+    return _check(text, rules)
+
+
+@lru_cache(maxsize=4096)
+def _check_default(text: str) -> QuestionVerdict:
+    return _check(text, default_rules())
+
+
+def _check(text: str, rules: Sequence[QuestionRule]) -> QuestionVerdict:
+    active = rules
     norm = normalise(text)
     hits: list[tuple[QuestionRule, str, int]] = []
     use_frame = False

@@ -90,7 +90,9 @@ def test_packet_docx_quality(tmp_path: Path, kit_project: Project) -> None:
     styles = {p.style.name for p in d.paragraphs if p.style is not None}
     assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
             "List Number"} <= styles
-    assert all(t.style is not None and t.style.name == "Table Grid" for t in d.tables)
+    data_tables = [t for t in d.tables if len(t.columns) > 1]
+    assert data_tables
+    assert all(t.style is not None and t.style.name == "Table Grid" for t in data_tables)
     heads = [p for p in d.paragraphs if p.text.startswith("Question 1.")]
     assert heads and heads[0].paragraph_format.keep_with_next
     assert d.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

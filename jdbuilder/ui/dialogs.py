@@ -1,0 +1,89 @@
+"""Every modal question the app asks, in one replaceable object.
+
+The main window calls these methods instead of QMessageBox and QFileDialog directly, so tests
+pass a subclass with scripted answers and never block on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+PROJECT_FILTER = "jdbuilder projects (*.jdb);;All files (*)"
+
+
+class Dialogs:
+    def ask_save_changes(self, parent: QWidget, name: str) -> str:
+        """"save", "discard" or "cancel"."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {name}?")
+        box.setInformativeText("If you don't save, your changes will be lost.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def open_project(self, parent: QWidget, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Open project", folder, PROJECT_FILTER)
+        return path or None
+
+    def save_project(self, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Save project", suggested, PROJECT_FILTER)
+        return path or None
+
+    def open_file(self, parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        return path or None
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def choose_folder(self, parent: QWidget, title: str, folder: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(parent, title, folder)
+        return path or None
+
+    def choose_item(self, parent: QWidget, title: str, label: str,
+                    items: Sequence[str]) -> int | None:
+        text, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
+        if not ok or text not in items:
+            return None
+        return list(items).index(text)
+
+    def error(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+    def info(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.information(parent, title, message)
+
+    def confirm(self, parent: QWidget, title: str, message: str) -> bool:
+        answer = QMessageBox.question(parent, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self, parent: QWidget, description: str) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved work")
+        box.setText("jdbuilder did not close properly last time.")
+        box.setInformativeText(f"Restore the unsaved work ({description})?")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def about(self, parent: QWidget, title: str, html: str) -> None:
+        QMessageBox.about(parent, title, html)
+
+    def run(self, dialog: QDialog) -> int:
+        """Show a dialog the app built (export, preferences, print preview) modally."""
+        return dialog.exec()

@@ -1,0 +1,66 @@
+"""Running slow work (loading, exporting, reviewing) on a QThreadPool thread.
+
+`run_task(fn, ...)` calls `fn(progress)` on a pool thread; results, errors and progress come
+back to the UI thread as queued signals of an object that lives on the UI thread, so the
+callbacks run there and may touch widgets.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+Progress = Callable[[Any], None]
+
+
+class TaskSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(object)
+
+
+def _body(fn: Callable[[Progress], Any], signals: TaskSignals) -> Callable[[], None]:
+    def run() -> None:
+        try:
+            result = fn(signals.progress.emit)
+        except BaseException as exc:  # reported to the UI thread, never lost
+            try:
+                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
+            signals.failed.emit(exc)
+        else:
+            signals.finished.emit(result)
+
+    return run
+
+
+def run_task(fn: Callable[[Progress], Any], *, parent: QObject,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None,
+             on_progress: Callable[[Any], None] | None = None,
+             pool: QThreadPool | None = None) -> TaskSignals:
+    """Start `fn(progress)` on a pool thread; callbacks run on the UI thread."""
+    signals = TaskSignals(parent)
+
+    def done(result: Any) -> None:
+        signals.deleteLater()
+        if on_done:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        signals.deleteLater()
+        if on_error:
+            on_error(exc)
+        else:
+            print(getattr(exc, "__traceback_text__", repr(exc)))
+
+    signals.finished.connect(done)
+    signals.failed.connect(failed)
+    if on_progress:
+        signals.progress.connect(on_progress)
+    (pool or QThreadPool.globalInstance()).start(_body(fn, signals))
+    return signals

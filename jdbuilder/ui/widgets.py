@@ -1,0 +1,81 @@
+"""Small shared widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
+PAD = 6
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """A list item as wrapped main text (bold when asked) and a smaller, dimmed second line."""
+
+    def __init__(self, parent=None, bold_main: bool = False) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.bold_main = bold_main
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        main = QFont(option.font)
+        main.setBold(self.bold_main)
+        small = QFont(option.font)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        return main, small
+
+    def _rects(self, option: QStyleOptionViewItem, index: Index,
+               width: int) -> tuple[QRect, QRect, str, str]:
+        main_font, small_font = self._fonts(option)
+        main = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        second = str(index.data(SECONDARY_ROLE) or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        inner = max(width - 2 * PAD, 50)
+        r1 = QFontMetrics(main_font).boundingRect(QRect(0, 0, inner, 10_000), flags, main)
+        r2 = (QFontMetrics(small_font).boundingRect(QRect(0, 0, inner, 10_000), flags, second)
+              if second else QRect(0, 0, 0, 0))
+        return r1, r2, main, second
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        width = option.rect.width() if option.rect.width() > 0 else 300
+        view = option.widget
+        if view is not None and hasattr(view, "viewport"):
+            width = view.viewport().width()
+        r1, r2, _, second = self._rects(option, index, width)
+        h = r1.height() + (r2.height() + 2 if second else 0) + 2 * PAD
+        return QSize(width, h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt.text = text
+        r1, r2, main, second = self._rects(option, index, option.rect.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = (QPalette.ColorGroup.Normal if option.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Disabled)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        main_font, small_font = self._fonts(option)
+        painter.save()
+        x, y = option.rect.left() + PAD, option.rect.top() + PAD
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.setFont(main_font)
+        painter.setPen(option.palette.color(group, role))
+        painter.drawText(QRect(x, y, r1.width() + 1, r1.height()), flags, main)
+        if second:
+            painter.setFont(small_font)
+            dim = option.palette.color(group, role) if selected else option.palette.color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if not selected and dim == option.palette.color(group, role):
+                dim = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+            painter.setPen(dim)
+            painter.drawText(QRect(x, y + r1.height() + 2, r2.width() + 1, r2.height()), flags,
+                             second)
+        painter.restore()
