@@ -156,6 +156,11 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
     if len(lowers) > 1 and len(lex.pair_triggers):
         pairs = np.flatnonzero(_member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
         cand = np.union1d(cand, pairs)
+        # a phrase joined by a hyphen ("substance-abuse"): pair the words across it
+        hyphens = np.flatnonzero(lowers[1:-1] == lex.hyphen) if len(lowers) > 2 else []
+        if len(hyphens):
+            keys = pair_keys(lowers[hyphens], lowers[hyphens + 2])
+            cand = np.union1d(cand, hyphens[_member(keys, lex.pair_triggers)])
     if lex.number_heads:
         cand = np.union1d(cand, nlp.number_positions(view.doc))
     out: list[tuple[Rule, Match]] = []
@@ -166,6 +171,8 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
         by_second = lex.index2.get(h)
         if by_second and i + 1 < n:
             heads += by_second.get(int(lowers[i + 1]), ())
+            if i + 2 < n and lowers[i + 1] == lex.hyphen:
+                heads += by_second.get(int(lowers[i + 2]), ())
         if lex.number_heads and view.like_num(i):
             heads += lex.number_heads
         seen: set[str] = set()

@@ -15,11 +15,14 @@ from jdbuilder.language.patterns import Match, TokenView
 SENTENCE_BREAK = frozenset({".", ";", ":", "!", "?", "\n", "\n\n"})
 NEGATORS = frozenset({
     "not", "n't", "never", "no", "without", "nor", "neither", "avoid", "avoids", "avoiding",
-    "avoided", "refrain", "refrains", "refraining", "refuse", "refuses", "declines", "decline",
+    "avoided", "refrain", "refrains", "refraining",
     "prohibited", "forbidden", "excludes", "exclude", "excluding", "instead", "cannot",
+    "nobody", "none", "neither",
 })
 NEGATOR_PAIRS = frozenset({("rather", "than"), ("instead", "of"), ("other", "than"),
-                           ("free", "of"), ("no", "longer"), ("not", "only")})
+                           ("free", "of"), ("no", "longer"), ("not", "only"), ("no", "one"),
+                           ("refuse", "to"), ("refuses", "to"), ("declines", "to"),
+                           ("decline", "to"), ("refusing", "to")})
 CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "while", "yet"})
 COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "be", "falls", "fall",
                      "sits", "lies"})
@@ -68,6 +71,7 @@ ORG_WORDS = frozenset({
     "services", "network", "court", "division", "bureau", "commission", "society", "board",
     "program", "programme", "act", "project", "initiative", "academy", "collaborative",
     "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
+    "grant", "fund", "award", "treaty", "law", "statute", "conference", "summit",
 })
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|(?<![A-Za-z0-9])'[^'\n]{1,200}'(?![A-Za-z0-9])")
 
@@ -109,12 +113,16 @@ def is_negated(view: TokenView, m: Match) -> bool:
             return True
         if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
             return True
-    fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
-    for k, w in enumerate(fwd[:-1]):
-        if w in COPULAS and fwd[k + 1] in ("not", "n't", "never", "outside", "excluded"):
+    inside = [view.text(i) for i in range(m.start, m.end)]
+    if any(w in ("not", "n't", "never") for w in inside):
+        return True
+    # "Administering medication is not part of this role": the copula right after the match.
+    fwd = [view.text(i) for i in _clause_forward(view, m.end, 4)]
+    for k, w in enumerate(fwd[:2]):
+        if w in COPULAS and k + 1 < len(fwd) and fwd[k + 1] in (
+                "not", "n't", "never", "outside", "excluded", "nobody's", "no"):
             return True
-    return any(w in ("is", "are") and k + 1 < len(fwd) and fwd[k + 1] == "not"
-               for k, w in enumerate(fwd))
+    return False
 
 
 def someone_else_acts(view: TokenView, m: Match) -> bool:
@@ -126,6 +134,8 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
     words = [view.text(i) for i in back]
     seen_person = False
     for w in words:
+        if w == ",":
+            break  # "help them find meetings, and collect urine samples": a new duty
         if w in PERSONS:
             seen_person = True
         elif w in HELPERS and seen_person:
@@ -137,13 +147,23 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
-            # "peer staff administer ..." is the role itself
-            return not (prev == "peer" or (w == "others" and prev == "with"))
+            before = view.text(i - 2) if i > 1 else ""
+            # "peer staff administer ..." is the role itself; "helps the nurse pass
+            # medications" makes the peer a co-worker in the task.
+            if prev in ("the", "a") and before in HELPERS | {"with", "and"}:
+                return False
+            return not (prev == "peer" or prev in HELPERS or (w == "others" and prev == "with"))
         break
-    # "... is done by nursing staff"
-    fwd = [view.text(i) for i in _clause_forward(view, m.end, 6)]
+    # "... is done by nursing staff", "... remains the job of the clinical team"
+    fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
     for k, w in enumerate(fwd[:-1]):
-        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]):
+        # a passive with other staff as the actor ("is done by nursing staff"), not "when
+        # directed by the charge nurse"
+        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]) and any(
+                x in COPULAS or x in ("be", "been", "being") for x in fwd[:k]):
+            return True
+        if w in ("job", "role", "responsibility", "task", "duty", "work", "province") and \
+                fwd[k + 1] == "of" and any(x in STAFF | {"team"} for x in fwd[k + 2: k + 5]):
             return True
     return False
 
@@ -193,4 +213,7 @@ def in_capitalised_name(view: TokenView, m: Match) -> bool:
     caps = [t for t in run if t[:1].isupper()]
     if len(caps) < 2:
         return False
+    words = [t for t in run if t.isalpha()]
+    if len(words) >= 3 and all(t.isupper() for t in words):
+        return False  # a sentence in capitals, not a name
     return any(t.lower() in ORG_WORDS for t in caps)

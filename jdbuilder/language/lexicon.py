@@ -13,7 +13,13 @@ import numpy as np
 from jdbuilder.datafile import load_yaml
 from jdbuilder.errors import ContentError
 from jdbuilder.language import nlp
-from jdbuilder.language.patterns import PatternError, Variant, Vocabulary, compile_pattern
+from jdbuilder.language.patterns import (
+    PatternError,
+    Variant,
+    Vocabulary,
+    compile_pattern,
+    set_hyphen_hash,
+)
 from jdbuilder.resources import lexicons_dir
 from jdbuilder.schema import Field, validate
 
@@ -111,6 +117,7 @@ class Lexicon:
     pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # pair_keys of `index2`
     name_index: dict[int, list[Variant]]
     number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
+    hyphen: np.uint64 = field(default_factory=lambda: np.uint64(nlp.word_hash("-")))
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -120,6 +127,7 @@ class Lexicon:
 
 
 def _vocab(classes: Mapping[str, Sequence[str]]) -> Vocabulary:
+    set_hyphen_hash(nlp.word_hash("-"))
     return Vocabulary(inflections=nlp.inflections, word_hash=nlp.word_hash,
                       pieces=nlp.pattern_pieces, classes=classes)
 

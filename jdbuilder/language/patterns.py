@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+HYPHEN = hash("-")  # replaced by the vocabulary's hash of "-" in `set_hyphen_hash`
+
 # Tokens a gap may not cross.
 GAP_BREAKERS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", '"', "\n", "\n\n"})
 
@@ -71,6 +73,11 @@ class Match:
     end: int  # one past the last token
     rep_start: int
     rep_end: int
+
+
+def set_hyphen_hash(value: int) -> None:
+    global HYPHEN
+    HYPHEN = value
 
 
 class Vocabulary:
@@ -263,6 +270,13 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
             found = rec(k + 1, i + 1, nrs, nre)
             if found:
                 return found
+            # "substance-abuse", "acting-out": a hyphen may join two words of a phrase
+            nxt = elems[k + 1] if k + 1 < len(elems) else None
+            if (isinstance(nxt, Tok) and i + 2 < n and view.text(i + 1) == "-"
+                    and HYPHEN not in nxt.hashes):
+                found = rec(k + 1, i + 2, nrs, nre)
+                if found:
+                    return found
         if e.optional:
             return rec(k + 1, i, rs, re_)
         return None

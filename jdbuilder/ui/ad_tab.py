@@ -11,6 +11,7 @@ from jdbuilder.model.jobad import generate_ad
 from jdbuilder.model.statement import Statement, StatementKind
 from jdbuilder.ui.fields import FieldEdit
 from jdbuilder.ui.form import FormPage, SectionBox
+from jdbuilder.ui.widgets import clear_layout
 
 if TYPE_CHECKING:
     from jdbuilder.ui.context import AppContext
@@ -24,12 +25,7 @@ class AdTab(FormPage):
         self.rebuild()
 
     def rebuild(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                item.layout().deleteLater()
+        clear_layout(self.body)
         self.forget_all()
 
         top = QWidget(self.column)

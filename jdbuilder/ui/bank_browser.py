@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdbuilder.interview.bank import COMPETENCIES, SECTIONS, BankQuestion
-from jdbuilder.ui.widgets import SECONDARY_ROLE, TwoLineDelegate
+from jdbuilder.ui.widgets import SECONDARY_ROLE, TwoLineDelegate, compact_combo
 
 if TYPE_CHECKING:
     from jdbuilder.ui.context import AppContext
@@ -64,7 +64,7 @@ def question_html(q: BankQuestion | None = None, *, competency: str = "", probes
 class _List(QListWidget):
     addRequested = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
             self.addRequested.emit()
             return
@@ -84,13 +84,13 @@ class BankBrowser(QWidget):
         title = QLabel("<b>Question bank</b>", self)
         v.addWidget(title)
         form = QFormLayout()
-        self.section = QComboBox(self)
+        self.section = compact_combo(QComboBox(self), 12)
         self.section.setAccessibleName("Filter by section")
         self.section.addItem("All sections", None)
         for key, label in SECTIONS.items():
             self.section.addItem(label, key)
         form.addRow("&Section", self.section)
-        self.competency = QComboBox(self)
+        self.competency = compact_combo(QComboBox(self), 12)
         self.competency.setAccessibleName("Filter by competency")
         self.competency.addItem("All competencies", None)
         for c in COMPETENCIES:

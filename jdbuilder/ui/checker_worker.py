@@ -65,9 +65,8 @@ class _Signals(QObject):
 
 
 def _warm_up() -> None:
-    from jdbuilder.language import check_report
-
     import jdbuilder.settings  # noqa: F401  (imported here so the UI thread never waits)
+    from jdbuilder.language import check_report
 
     check_report("The peer specialist walks alongside people in recovery.")
 

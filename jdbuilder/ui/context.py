@@ -59,6 +59,22 @@ class AppContext(QObject):
         run_task(_load_library, parent=self, on_done=self._library_loaded,
                  on_error=self._library_failed)
 
+    def load_now(self) -> None:
+        """Load the library and bank on this thread (self-test, screenshots, tests)."""
+        self._library_loaded(_load_library(None))
+        self._bank_loaded(_load_bank(None))
+
+    def use(self, library: Library | None, bank: tuple[BankQuestion, ...] | None) -> None:
+        """Share already-loaded content (tests reuse one library across windows)."""
+        if library is not None:
+            self._library_loaded(library)
+        if bank is not None:
+            self._bank_loaded(bank)
+
+    def forget_settings(self) -> None:
+        self._settings = None
+        self.settings_problem = ""
+
     def _library_loaded(self, lib: Library) -> None:
         self.library = lib
         self.loading_library = False

@@ -19,8 +19,8 @@ from jdbuilder.interview.guide import InterviewGuide
 from jdbuilder.model.jobad import JobAd, generate_ad
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.project import Project
-from jdbuilder.ui.undo import ListInsert, ListMove, ListRemove, Path as ValuePath, SetValue
-from jdbuilder.ui.undo import get_at
+from jdbuilder.ui.undo import ListInsert, ListMove, ListRemove, SetValue, get_at
+from jdbuilder.ui.undo import Path as ValuePath
 
 __all__ = ["Document", "checkable_items", "label_for"]
 
@@ -43,8 +43,10 @@ class Document(QObject):
         self.file_path: Path | None = None
         self.revision = 0
         self._dirty = False
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(
-            self.modified))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(self._dirty or not clean)
 
     # ---- state -------------------------------------------------------------------------
     @property

@@ -118,11 +118,11 @@ class FieldEdit(QTextEdit):
         if self.height() != total or self.minimumHeight() != total:
             self.setFixedHeight(total)
 
-    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QEvent) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._fit_height()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.height())
 
     # ---- keys ----------------------------------------------------------------------------
@@ -132,37 +132,35 @@ class FieldEdit(QTextEdit):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
         if self.list_item and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
                 (mods & alt_shift) == alt_shift:
             self.moveRequested.emit(-1 if key == Qt.Key.Key_Up else 1)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                self.multiline and mods & Qt.KeyboardModifier.ShiftModifier):
-            if not self.multiline:
-                self.enterPressed.emit()
-                return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.multiline:
+            self.enterPressed.emit()  # one-paragraph fields: Enter adds the next list item
+            return
         if self.list_item and key == Qt.Key.Key_Backspace and not self.toPlainText():
             self.removeRequested.emit()
             return
         super().keyPressEvent(event)
 
-    def insertFromMimeData(self, source) -> None:  # noqa: N802, ANN001
+    def insertFromMimeData(self, source) -> None:
         if source.hasText() and not self.multiline:
             self.insertPlainText(" ".join(source.text().split()))
             return
         super().insertFromMimeData(source)
 
-    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802, ANN001
+    def canInsertFromMimeData(self, source) -> bool:
         from jdbuilder.ui.lists import MIME_MOVE, MIME_STATEMENT
 
         if source.hasFormat(MIME_STATEMENT) or source.hasFormat(MIME_MOVE):
             return False  # dropped on the list, not into the text
         return super().canInsertFromMimeData(source)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001
+    def dragEnterEvent(self, event) -> None:
         from jdbuilder.ui.lists import MIME_MOVE, MIME_STATEMENT
 
         mime = event.mimeData()
@@ -171,11 +169,11 @@ class FieldEdit(QTextEdit):
             return
         super().dragEnterEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
         for action in list(menu.actions()):
             if action.text().replace("&", "").startswith(("Undo", "Redo")):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdbuilder.ui.icons import SEVERITY_WORD, counted, icon
+from jdbuilder.ui.widgets import discard
 
 if TYPE_CHECKING:
     from jdbuilder.language.checker import Finding
@@ -174,7 +175,7 @@ class FindingsPanel(QWidget):
         ref = self.current()
         for b in self.suggestion_buttons:
             self.suggestion_box.removeWidget(b)
-            b.deleteLater()
+            discard(b)
         self.suggestion_buttons = []
         enabled = ref is not None
         for b in (self.go_button, self.ignore_button, self.allow_button):

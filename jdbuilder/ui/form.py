@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.ui.fields import FieldEdit, FieldMarker
 from jdbuilder.ui.icons import SEVERITY_WORD, icon, icon_size
 from jdbuilder.ui.lists import ReorderableList
+from jdbuilder.ui.widgets import clear_layout
 
 if TYPE_CHECKING:
     from jdbuilder.model.structure import StructureFinding
@@ -54,10 +55,7 @@ class StructureNotes(QWidget):
         if messages == self.messages:
             return
         self.messages = messages
-        while self.layout_.count():
-            item = self.layout_.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.layout_)
         size = icon_size()
         for f, text in zip(findings, messages, strict=True):
             row = QWidget(self)
@@ -86,7 +84,9 @@ class SectionBox(QGroupBox):
         if hint:
             label = QLabel(hint, self)
             label.setWordWrap(True)
-            label.setEnabled(False)  # the style's dimmed text colour, not a fixed colour
+            font = label.font()
+            font.setItalic(True)  # a hint reads as a hint by style, not by a faint colour
+            label.setFont(font)
             self.body.addWidget(label)
 
 

@@ -67,7 +67,7 @@ class FindingsHighlighter(QSyntaxHighlighter):
             # an edit inside a span drops it until the next check
         self.spans = kept
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         if not self.spans:
             return
         block = self.currentBlock()

@@ -20,6 +20,7 @@ from jdbuilder.model.statement import Statement, StatementKind
 from jdbuilder.model.structure import check_structure
 from jdbuilder.ui.fields import FieldEdit
 from jdbuilder.ui.form import FormPage, SectionBox, StructureNotes
+from jdbuilder.ui.widgets import clear_layout
 
 if TYPE_CHECKING:
     from jdbuilder.ui.context import AppContext
@@ -48,10 +49,7 @@ class JDEditor(FormPage):
 
     # ---- building ------------------------------------------------------------------------
     def rebuild(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.body)
         self.forget_all()
         self.area_notes = {}
         self.boxes = {}
@@ -206,10 +204,7 @@ class JDEditor(FormPage):
             self.doc.set_value(("jd", "qualifications", index, "level"), level,
                                f"mark qualification {level}", structural=True)
             required = [q for q in self.doc.jd.qualifications if q.required]
-            if level == "required":
-                target = len(required) - 1
-            else:
-                target = len(required)
+            target = len(required) - 1 if level == "required" else len(required)
             self.doc.move(("jd", "qualifications"), index, target, "move qualification")
 
     def _set_current_area(self, index: int | None) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -76,55 +77,62 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self._refreshing = False
-        h = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(split)
 
-        ivbox = QGroupBox("Interviewers", self)
-        iv = QVBoxLayout(ivbox)
+        ivbox = QGroupBox("Interviewers", split)
+        ih = QHBoxLayout(ivbox)
+        left = QVBoxLayout()
         self.interviewers = QListWidget(ivbox)
         self.interviewers.setAccessibleName("Interviewers")
-        iv.addWidget(self.interviewers, 1)
-        row = QHBoxLayout()
+        left.addWidget(self.interviewers, 1)
         self.add_iv = QPushButton("Add &interviewer", ivbox)
         self.remove_iv = QPushButton("Remove interviewer", ivbox)
         for b in (self.add_iv, self.remove_iv):
             b.setAccessibleName(b.text().replace("&", ""))
-            row.addWidget(b)
-        iv.addLayout(row)
+            left.addWidget(b)
+        ih.addLayout(left, 1)
+        right = QVBoxLayout()
         form = QFormLayout()
         self.iv_name = UndoLineEdit(ivbox)
         self.iv_name.setAccessibleName("Interviewer name")
         self.iv_name.setPlaceholderText("Name or role of the interviewer")
         form.addRow("&Name", self.iv_name)
-        iv.addLayout(form)
-        iv.addWidget(QLabel("Questions this interviewer asks (none ticked: all questions):",
-                            ivbox))
+        right.addLayout(form)
+        assigned_label = QLabel("Questions this interviewer asks (none ticked: all "
+                                "questions):", ivbox)
+        assigned_label.setWordWrap(True)
+        right.addWidget(assigned_label)
         self.assigned = QListWidget(ivbox)
         self.assigned.setAccessibleName("Questions assigned to this interviewer")
         self.assigned.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        iv.addWidget(self.assigned, 1)
-        h.addWidget(ivbox, 1)
+        right.addWidget(self.assigned, 1)
+        ih.addLayout(right, 2)
 
-        cbox = QGroupBox("Candidates", self)
+        cbox = QGroupBox("Candidates", split)
         cv = QVBoxLayout(cbox)
         note = QLabel("Candidates are identified by an ID on every interview document. Their "
                       "names are kept only in the separate name key.", cbox)
         note.setWordWrap(True)
         cv.addWidget(note)
+        ch = QHBoxLayout()
         self.candidates = QTableWidget(0, 2, cbox)
         self.candidates.setAccessibleName("Candidates")
         self.candidates.setHorizontalHeaderLabels(["Candidate ID", "Name (name key only)"])
         self.candidates.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.candidates.verticalHeader().setVisible(False)
-        cv.addWidget(self.candidates, 1)
-        row = QHBoxLayout()
+        ch.addWidget(self.candidates, 1)
+        cbuttons = QVBoxLayout()
         self.add_c = QPushButton("Add c&andidate", cbox)
         self.remove_c = QPushButton("Remove candidate", cbox)
         for b in (self.add_c, self.remove_c):
             b.setAccessibleName(b.text().replace("&", ""))
-            row.addWidget(b)
-        cv.addLayout(row)
-        h.addWidget(cbox, 1)
+            cbuttons.addWidget(b)
+        cbuttons.addStretch(1)
+        ch.addLayout(cbuttons)
+        cv.addLayout(ch, 1)
 
         self.interviewers.currentRowChanged.connect(lambda _r: self._fill_interviewer())
         self.add_iv.clicked.connect(lambda: self.add_interviewer())

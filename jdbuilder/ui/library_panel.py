@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from jdbuilder.model.statement import POPULATIONS, SETTINGS, Statement, StatementKind
 from jdbuilder.ui.lists import statement_mime
-from jdbuilder.ui.widgets import SECONDARY_ROLE, TwoLineDelegate
+from jdbuilder.ui.widgets import SECONDARY_ROLE, TwoLineDelegate, compact_combo
 
 if TYPE_CHECKING:
     from jdbuilder.ui.context import AppContext
@@ -42,12 +42,12 @@ def _nice(token: str) -> str:
 
 
 class _Model(QStandardItemModel):
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         from jdbuilder.ui.lists import MIME_STATEMENT
 
         return [MIME_STATEMENT, "text/plain"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         if not indexes:
             return QMimeData()
         index = indexes[0]
@@ -59,7 +59,7 @@ class _Model(QStandardItemModel):
 class _ResultsView(QListView):
     insertRequested = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.insertRequested.emit()
             return
@@ -150,10 +150,12 @@ class LibraryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
         self.search.returnPressed.connect(self._focus_results)
         ctx.libraryChanged.connect(self.library_loaded)
+        if ctx.library is not None:
+            self.library_loaded()
         self._update_enabled()
 
     def _combo(self, name: str, any_label: str) -> QComboBox:
-        combo = QComboBox(self)
+        combo = compact_combo(QComboBox(self), 8)
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.addItem(any_label, None)
         return combo

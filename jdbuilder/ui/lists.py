@@ -65,10 +65,10 @@ class DragHandle(QToolButton):
         self.setAccessibleName(f"Move {row.name}")
         self._press: QPoint | None = None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
             return
         if (event.position().toPoint() - self._press).manhattanLength() < \
@@ -77,7 +77,7 @@ class DragHandle(QToolButton):
         self._press = None
         self.row.owner.start_drag(self.row)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._press = None
 
 
@@ -255,23 +255,23 @@ class ReorderableList(QWidget):
         self.indicator.show()
         self.indicator.raise_()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._payload(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._payload(event.mimeData()) is None:
             event.ignore()
             return
         self._show_indicator(self.drop_index(event.position().toPoint().y()))
         event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event: Any) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: Any) -> None:
         self.indicator.hide()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         self.indicator.hide()
         payload = self._payload(event.mimeData())
         if payload is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -93,10 +93,7 @@ def configure_printer(printer: QPrinter, paper: str, title: str = "") -> None:
 
 
 def print_document(doc: tree.Document, printer: QPrinter) -> None:
-    qdoc = text_document(doc)
-    rect = printer.pageLayout().paintRectPixels(printer.resolution())
-    qdoc.setPageSize(QSizeF(rect.width(), rect.height()))
-    qdoc.print_(printer)
+    text_document(doc).print_(printer)  # paginates to the printer's page
 
 
 def print_to_pdf(doc: tree.Document, path: str) -> None:

@@ -34,7 +34,7 @@ NOT_ASSIGNED = "\u2014"
 ELLIPSIS = "\u2026"
 
 
-def _parse_score(text: str) -> int | None | str:
+def _parse_score(text: str) -> int | str | None:
     """1-5, None for empty, or "bad"."""
     t = text.strip()
     if not t:

@@ -7,6 +7,7 @@ callbacks run there and may touch widgets.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -27,10 +28,8 @@ def _body(fn: Callable[[Progress], Any], signals: TaskSignals) -> Callable[[], N
         try:
             result = fn(signals.progress.emit)
         except BaseException as exc:  # reported to the UI thread, never lost
-            try:
+            with contextlib.suppress(AttributeError):
                 exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            except AttributeError:
-                pass
             signals.failed.emit(exc)
         else:
             signals.finished.emit(result)

@@ -25,10 +25,7 @@ class Target(Protocol):
 def get_at(root: Any, path: Path) -> Any:
     obj = root
     for step in path:
-        if isinstance(step, int) or isinstance(obj, dict):
-            obj = obj[step]
-        else:
-            obj = getattr(obj, step)
+        obj = obj[step] if isinstance(step, int) or isinstance(obj, dict) else getattr(obj, step)
     return obj
 
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
 PAD = 6
@@ -15,7 +22,7 @@ Index = QModelIndex | QPersistentModelIndex
 class TwoLineDelegate(QStyledItemDelegate):
     """A list item as wrapped main text (bold when asked) and a smaller, dimmed second line."""
 
-    def __init__(self, parent=None, bold_main: bool = False) -> None:  # noqa: ANN001
+    def __init__(self, parent=None, bold_main: bool = False) -> None:
         super().__init__(parent)
         self.bold_main = bold_main
 
@@ -39,7 +46,7 @@ class TwoLineDelegate(QStyledItemDelegate):
               if second else QRect(0, 0, 0, 0))
         return r1, r2, main, second
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = option.rect.width() if option.rect.width() > 0 else 300
         view = option.widget
         if view is not None and hasattr(view, "viewport"):
@@ -71,11 +78,42 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, r1.width() + 1, r1.height()), flags, main)
         if second:
             painter.setFont(small_font)
-            dim = option.palette.color(group, role) if selected else option.palette.color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            if not selected and dim == option.palette.color(group, role):
-                dim = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
-            painter.setPen(dim)
+            painter.setPen(option.palette.color(group, role) if selected
+                           else dimmed(option.palette, group))
             painter.drawText(QRect(x, y + r1.height() + 2, r2.width() + 1, r2.height()), flags,
                              second)
         painter.restore()
+
+
+def compact_combo(combo: QComboBox, chars: int = 10) -> QComboBox:
+    """A combo box that may shrink to about `chars` characters (long entries are elided)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
+
+
+def dimmed(palette: QPalette, group: QPalette.ColorGroup) -> QColor:
+    """Secondary text: the text colour moved a quarter of the way to the background, so it
+    reads as secondary in light and dark schemes and keeps good contrast."""
+    text = palette.color(group, QPalette.ColorRole.Text)
+    base = palette.color(group, QPalette.ColorRole.Base)
+    return QColor(round(text.red() * 0.7 + base.red() * 0.3),
+                  round(text.green() * 0.7 + base.green() * 0.3),
+                  round(text.blue() * 0.7 + base.blue() * 0.3))
+
+
+def discard(widget: QWidget) -> None:
+    """Remove a widget now (hidden at once; deleted when control returns to the loop)."""
+    widget.hide()
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove every item of a layout, hiding and deleting its widgets and sub-layouts."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            discard(item.widget())
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+            item.layout().deleteLater()

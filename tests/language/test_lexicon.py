@@ -70,3 +70,13 @@ def test_suggestions_are_never_flagged_themselves(lex: Lexicon) -> None:
 ])
 def test_recommended_wordings_stay_clean(text: str) -> None:
     assert check_report(text).findings == []
+
+
+def test_rules_doc_is_generated_from_the_lexicons(lex: Lexicon) -> None:
+    from pathlib import Path
+
+    from jdbuilder.language.docs import DOC_PATH, render
+
+    root = Path(__file__).resolve().parents[2]
+    assert (root / DOC_PATH).read_text(encoding="utf-8") == render(lex), (
+        "docs/language-rules.md is stale: run python -m jdbuilder.language.docs")

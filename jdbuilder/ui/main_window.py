@@ -1,0 +1,857 @@
+"""The main window: start view, the four tabs, the library and findings panels, menus,
+file handling, the live check, autosave and recovery.
+
+Modal questions go through `self.dialogs` (jdbuilder.ui.dialogs.Dialogs), so tests replace it.
+Errors are shown as dialogs in plain words (a JdbError's own message), never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdbuilder import project as projects
+from jdbuilder.errors import JdbError
+from jdbuilder.model.jobad import generate_ad
+from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.statement import Statement
+from jdbuilder.ui import uistate
+from jdbuilder.ui.ad_tab import AdTab
+from jdbuilder.ui.checker_worker import CheckerService, CheckResults
+from jdbuilder.ui.context import AppContext
+from jdbuilder.ui.dialogs import Dialogs
+from jdbuilder.ui.document import Document, checkable_items, label_for
+from jdbuilder.ui.findbar import FindBar
+from jdbuilder.ui.findings import FindingRef, FindingsPanel
+from jdbuilder.ui.icons import counted, icon, icon_size
+from jdbuilder.ui.jd_editor import JDEditor
+from jdbuilder.ui.kit_tab import KitTab
+from jdbuilder.ui.library_panel import LibraryPanel
+from jdbuilder.ui.recovery import RecoveryManager
+from jdbuilder.ui.scoring_tab import ScoringTab
+from jdbuilder.ui.start_view import StartView
+
+F = TypeVar("F", bound=Callable[..., Any])
+APP_TITLE = "jdbuilder"
+
+
+def guarded(fn: F) -> F:
+    """Show a JdbError (or anything unexpected) as a plain-words dialog, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(self: MainWindow, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except JdbError as exc:
+            self.dialogs.error(self, "jdbuilder", str(exc))
+        except Exception as exc:  # a bug: keep the app running and say what happened
+            traceback.print_exc(file=sys.stderr)
+            self.dialogs.error(self, "jdbuilder", f"Something went wrong: {exc}")
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, dialogs: Dialogs | None = None, ctx: AppContext | None = None,
+                 start_background: bool = True) -> None:
+        super().__init__()
+        self.dialogs = dialogs or Dialogs()
+        self.ctx = ctx or AppContext(self)
+        self.doc = Document(self)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.project_open = False
+        self._docks_hidden_by_tab: dict[QDockWidget, bool] = {}
+        self._dock_sizes_pending = False
+        self.pending_open = ""
+        self.export_dialog: QDialog | None = None
+        self.last_dialog: QDialog | None = None
+
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.start_view = StartView(self.ctx, self.stack)
+        self.stack.addWidget(self.start_view)
+        self.workspace = QWidget(self.stack)
+        wv = QVBoxLayout(self.workspace)
+        wv.setContentsMargins(0, 0, 0, 0)
+        wv.setSpacing(0)
+        self.findbar = FindBar(self._find_fields, self.workspace)
+        wv.addWidget(self.findbar)
+        self.tabs = QTabWidget(self.workspace)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Project")
+        self.jd_editor = JDEditor(self.doc, self.ctx)
+        self.ad_tab = AdTab(self.doc, self.ctx)
+        self.kit_tab = KitTab(self.doc, self.ctx)
+        self.scoring_tab = ScoringTab(self.doc)
+        self.tabs.addTab(self.jd_editor, "Job description")
+        self.tabs.addTab(self.ad_tab, "Job ad")
+        self.tabs.addTab(self.kit_tab, "Interview kit")
+        self.tabs.addTab(self.scoring_tab, "Scoring")
+        wv.addWidget(self.tabs, 1)
+        self.stack.addWidget(self.workspace)
+
+        self.library_panel = LibraryPanel(self.ctx)
+        self.library_dock = self._dock("Library", "LibraryDock", self.library_panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.findings_panel = FindingsPanel(lambda p: label_for(self.doc, p))
+        self.findings_dock = self._dock("Findings", "FindingsDock", self.findings_panel,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._make_status_bar()
+
+        self.checker = CheckerService(self._check_items, self)
+        self.recovery = RecoveryManager(self._recovery_snapshot, self)
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self.show_start()
+        self._restore_geometry()
+        if start_background:
+            QTimer.singleShot(0, self.start_background)
+
+    # ---- construction ------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        size = icon_size()
+        for sev in ("error", "warning", "info"):
+            pic = QLabel(self)
+            pic.setPixmap(icon(sev).pixmap(size, size))
+            text = QLabel(counted(sev, 0), self)
+            text.setAccessibleName(f"Number of {sev} findings")
+            bar.addPermanentWidget(pic)
+            bar.addPermanentWidget(text)
+            self.count_labels[sev] = (pic, text)
+        self.check_label = QLabel("Language check: starting\u2026", self)
+        self.check_label.setAccessibleName("Language check status")
+        bar.addPermanentWidget(self.check_label)
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None,
+                role: QAction.MenuRole | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if role is not None:
+            action.setMenuRole(role)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        a = self._action
+        self.act_new = a("&New\u2026", self.new_project, S.New, tip="Start a new project")
+        self.act_open = a("&Open\u2026", self.open_project, S.Open)
+        self.act_save = a("&Save", self.save, S.Save)
+        self.act_save_as = a("Save &As\u2026", self.save_as, S.SaveAs)
+        if not QKeySequence.keyBindings(S.SaveAs):
+            self.act_save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.act_export = a("&Export\u2026", self.export, "Ctrl+E")
+        self.act_preview = a("Print Pre&view\u2026", self.print_preview, "Ctrl+Shift+P")
+        self.act_print = a("&Print\u2026", self.print_document, S.Print)
+        self.act_review = a("&Review a Document\u2026", self.review_document,
+                            tip="Write a reviewer copy of a Word document with the findings "
+                                "as comments")
+        self.act_close = a("&Close", self.close_project, S.Close)
+        self.act_quit = a("&Quit", self.close, S.Quit, QAction.MenuRole.QuitRole)
+        if not QKeySequence.keyBindings(S.Quit):
+            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        stack = self.doc.undo_stack
+        self.act_undo = stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcuts(S.Undo)
+        self.act_redo = stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts(S.Redo)
+        self.act_cut = a("Cu&t", lambda: self._edit("cut"), S.Cut)
+        self.act_copy = a("&Copy", lambda: self._edit("copy"), S.Copy)
+        self.act_paste = a("&Paste", lambda: self._edit("paste"), S.Paste)
+        for act in (self.act_cut, self.act_copy, self.act_paste):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # fields handle keys
+        self.act_find = a("&Find\u2026", self.find, S.Find)
+        self.act_find_next = a("Find &Next", lambda: self.findbar.find_next(), S.FindNext)
+        self.act_find_prev = a("Find Pre&vious", lambda: self.findbar.find_previous(),
+                               S.FindPrevious)
+        self.act_prefs = a("Pre&ferences\u2026", self.preferences, S.Preferences,
+                           QAction.MenuRole.PreferencesRole)
+        self.act_guide = a("jdbuilder &Guide", self.show_guide, S.HelpContents)
+        self.act_about = a("&About jdbuilder", self.about, role=QAction.MenuRole.AboutRole)
+        self.tab_actions = [a(f"&{n + 1} {self.tabs.tabText(n)}",
+                              lambda n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}")
+                            for n in range(self.tabs.count())]
+        self.addActions([self.act_undo, self.act_redo, self.act_find_next, self.act_find_prev,
+                         *self.tab_actions])
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        m.addAction(self.act_new)
+        m.addAction(self.act_open)
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addActions([self.act_export, self.act_preview, self.act_print, self.act_review])
+        m.addSeparator()
+        m.addActions([self.act_close, self.act_quit])
+        m = bar.addMenu("&Edit")
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_cut, self.act_copy, self.act_paste])
+        m.addSeparator()
+        m.addActions([self.act_find, self.act_find_next, self.act_find_prev])
+        m.addSeparator()
+        m.addAction(self.act_prefs)
+        m = bar.addMenu("&View")
+        m.addActions(self.tab_actions)
+        m.addSeparator()
+        m.addAction(self.library_dock.toggleViewAction())
+        m.addAction(self.findings_dock.toggleViewAction())
+        m = bar.addMenu("&Help")
+        m.addActions([self.act_guide, self.act_about])
+        self._fill_recent_menu()
+
+    def _connect(self) -> None:
+        d = self.doc
+        d.changed.connect(self._doc_changed)
+        d.reset.connect(self._doc_reset)
+        d.modifiedChanged.connect(lambda _m: self._update_title())
+        d.fileChanged.connect(self._update_title)
+        self.checker.resultsReady.connect(self._apply_results)
+        self.checker.readyChanged.connect(lambda _r: self._check_ready())
+        self.checker.failed.connect(self._check_failed)
+        self.library_panel.insertRequested.connect(self.insert_statement)
+        self.library_panel.addPersonalRequested.connect(self.add_personal_statement)
+        fp = self.findings_panel
+        fp.goTo.connect(self.go_to_finding)
+        fp.applySuggestion.connect(self.apply_suggestion)
+        fp.ignoreHere.connect(self.ignore_here)
+        fp.allowOrganisation.connect(self.allow_for_organisation)
+        sv = self.start_view
+        sv.templateChosen.connect(self.new_from_template)
+        sv.blankChosen.connect(self.new_blank)
+        sv.openRequested.connect(self.open_project)
+        sv.recentChosen.connect(self.open_path)
+        self.ctx.libraryChanged.connect(self._library_changed)
+        self.ctx.libraryFailed.connect(lambda msg: self.dialogs.error(
+            self, "jdbuilder", f"The library could not be loaded: {msg}"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.kit_tab.status.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.scoring_tab.status.connect(lambda m: self.statusBar().showMessage(m, 5000))
+
+    # ---- start-up ----------------------------------------------------------------------
+    def start_background(self) -> None:
+        """Load the library, the bank and the language check off the UI thread."""
+        self.ctx.start()
+        self.checker.start()
+        QTimer.singleShot(0, self._startup_files)
+
+    def open_after_start(self, path: str) -> None:
+        """Open a project named on the command line once start-up (and recovery) is done."""
+        self.pending_open = path
+
+    def _startup_files(self) -> None:
+        restored = self.offer_recovery()
+        path, self.pending_open = self.pending_open, ""
+        if path and not restored:
+            self.open_path(path)
+
+    @guarded
+    def offer_recovery(self) -> bool:
+        """After a crash, offer to restore the autosaved work. True if something was restored."""
+        for orphan in self.recovery.orphans():
+            if self.dialogs.offer_recovery(self, orphan.describe()):
+                project = self.recovery.load_orphan(orphan)
+                original = Path(orphan.original) if orphan.original else None
+                self.doc.load(project, original)
+                self.doc.set_dirty(True)
+                self._after_open()
+                self.recovery.discard_orphan(orphan)
+                self.recovery.changed(self.doc.revision)
+                self.recovery.autosave_now()
+                return True
+            self.recovery.discard_orphan(orphan)
+        return False
+
+    def _library_changed(self) -> None:
+        if self.project_open:
+            self.library_panel.set_role(self.doc.jd.role_id)
+
+    # ---- views -------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.project_open = False
+        self.stack.setCurrentWidget(self.start_view)
+        self.start_view.set_recent(uistate.recent_files())
+        self.library_dock.hide()
+        self.findings_dock.hide()
+        self.findbar.hide()
+        self._show_counts(False)
+        for act in (self.act_save, self.act_save_as, self.act_export, self.act_preview,
+                    self.act_print, self.act_close, self.act_find, *self.tab_actions):
+            act.setEnabled(False)
+        self._update_title()
+        self.start_view.focus_first()
+
+    def show_workspace(self) -> None:
+        self.project_open = True
+        self._docks_hidden_by_tab = {}
+        self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.workspace)
+        self.library_dock.show()
+        self.findings_dock.show()
+        self._initial_dock_sizes()
+        self._show_counts(True)
+        for act in (self.act_save, self.act_save_as, self.act_export, self.act_preview,
+                    self.act_print, self.act_close, self.act_find, *self.tab_actions):
+            act.setEnabled(True)
+        self.tabs.setCurrentIndex(0)
+        self._update_title()
+
+    def _text_tab(self) -> bool:
+        return self.tabs.currentWidget() in (self.jd_editor, self.ad_tab)
+
+    def _tab_changed(self, _index: int) -> None:
+        """The library and findings panels belong to the text tabs; the kit and scoring tabs
+        get the whole window (the panels come back as they were)."""
+        if not self.project_open:
+            return
+        if self._text_tab():
+            if self._docks_hidden_by_tab:
+                for dock, visible in self._docks_hidden_by_tab.items():
+                    dock.setVisible(visible)
+                self._docks_hidden_by_tab = {}
+        elif not self._docks_hidden_by_tab:
+            self._docks_hidden_by_tab = {d: d.isVisible()
+                                         for d in (self.library_dock, self.findings_dock)}
+            for dock in self._docks_hidden_by_tab:
+                dock.hide()
+
+    def _show_counts(self, visible: bool) -> None:
+        for pic, text in self.count_labels.values():
+            pic.setVisible(visible)
+            text.setVisible(visible)
+
+    def _update_title(self) -> None:
+        if self.project_open:
+            self.setWindowTitle(f"{self.doc.display_name}[*] \u2014 {APP_TITLE}")
+            self.setWindowModified(self.doc.modified)
+        else:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+
+    def _find_fields(self) -> list[Any]:
+        page = self.tabs.currentWidget()
+        return page.find_fields() if hasattr(page, "find_fields") else []
+
+    # ---- the live check ----------------------------------------------------------------
+    def _check_items(self) -> tuple[list[Any], Any]:
+        if not self.project_open:
+            return [], None
+        return checkable_items(self.doc), self.ctx.policy(self.doc.policy)
+
+    def _doc_changed(self, path: Any, structural: bool) -> None:
+        self.checker.request()
+        self.recovery.changed(self.doc.revision)
+
+    def _doc_reset(self) -> None:
+        self.checker.request(immediate=True)
+
+    def _apply_results(self, results: CheckResults) -> None:
+        self.jd_editor.apply_results(results)
+        self.ad_tab.apply_results(results)
+        self.findings_panel.set_results(results)
+        counts = results.counts()
+        for sev, (_pic, text) in self.count_labels.items():
+            text.setText(counted(sev, counts.get(sev, 0)))
+        self.check_label.setText("Language check: up to date")
+
+    def _check_ready(self) -> None:
+        self.check_label.setText("Language check: ready")
+        if self.project_open:
+            self.checker.request(immediate=True)
+
+    def _check_failed(self, message: str) -> None:
+        self.check_label.setText("Language check: not available")
+        self.statusBar().showMessage(message, 10000)
+
+    # ---- file --------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is safe to drop the open project (saved, discarded or unchanged)."""
+        if not self.project_open or not self.doc.modified:
+            return True
+        answer = self.dialogs.ask_save_changes(self, self.doc.display_name)
+        if answer == "save":
+            return bool(self.save())
+        return answer == "discard"
+
+    def _after_open(self) -> None:
+        self.show_workspace()
+        self.library_panel.set_role(self.doc.jd.role_id)
+        self.recovery.start()
+        if self.doc.modified:
+            self.recovery.changed(self.doc.revision)
+        self.jd_editor.focus_path(("jd", "title"))
+
+    def _organisation(self) -> str:
+        return self.ctx.organisation()
+
+    def new_project(self) -> None:
+        if self.maybe_save():
+            self._close_current()
+            self.show_start()
+
+    @guarded
+    def new_from_template(self, role_id: str) -> None:
+        from jdbuilder.library import template_job_description
+
+        if not self.maybe_save():
+            return
+        lib = self.ctx.library
+        if lib is None:
+            raise JdbError("The library is still loading; try again in a moment.")
+        jd = template_job_description(lib.role(role_id))
+        self._open_new(jd)
+
+    @guarded
+    def new_blank(self) -> None:
+        if not self.maybe_save():
+            return
+        self._open_new(JobDescription())
+
+    def _open_new(self, jd: JobDescription) -> None:
+        self._close_current()
+        ad = generate_ad(jd, organisation=self._organisation())
+        self.doc.load(projects.Project(job_description=jd, job_ad=ad.to_dict()), None)
+        self._after_open()
+
+    @guarded
+    def open_project(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = str(self.doc.file_path.parent) if self.doc.file_path else str(Path.home())
+        path = self.dialogs.open_project(self, folder)
+        if path:
+            self._open(Path(path))
+
+    @guarded
+    def open_path(self, path: str) -> None:
+        if not self.maybe_save():
+            return
+        self._open(Path(path))
+
+    def _open(self, path: Path) -> None:
+        try:
+            project = projects.load(path)
+        except JdbError:
+            if not path.exists():
+                uistate.remove_recent(str(path.resolve()))
+                self.start_view.set_recent(uistate.recent_files())
+            raise
+        self._close_current()
+        self.doc.load(project, path, organisation=self._organisation())
+        uistate.add_recent(path)
+        self._after_open()
+
+    def _close_current(self) -> None:
+        self.recovery.stop()
+        self.checker.clear()
+
+    @guarded
+    def save(self) -> bool:
+        if not self.project_open:
+            return False
+        if self.doc.file_path is None:
+            return bool(self.save_as())
+        return self._save_to(self.doc.file_path)
+
+    @guarded
+    def save_as(self) -> bool:
+        if not self.project_open:
+            return False
+        jd = self.doc.jd
+        base = self.doc.file_path or Path.home() / f"{_stem(jd.role_id or jd.title)}.jdb"
+        path = self.dialogs.save_project(self, str(base))
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != projects.SUFFIX:
+            target = target.with_name(target.name + projects.SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        projects.save(self.doc.to_project(), path)
+        self.doc.mark_saved(path)
+        self.recovery.saved(self.doc.revision)
+        uistate.add_recent(path)
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def close_project(self) -> None:
+        if self.maybe_save():
+            self._close_current()
+            self.doc.load(projects.Project(), None)
+            self.show_start()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = uistate.recent_files()
+        for i, p in enumerate(paths, start=1):
+            act = self.recent_menu.addAction(f"&{i % 10} {Path(p).name}")
+            act.setToolTip(p)
+            act.triggered.connect(lambda _c=False, p=p: self.open_path(p))
+        if not paths:
+            act = self.recent_menu.addAction("No recent files")
+            act.setEnabled(False)
+
+    # ---- library -----------------------------------------------------------------------
+    @guarded
+    def insert_statement(self, st: Statement) -> None:
+        if not self.project_open:
+            return
+        self.tabs.setCurrentWidget(self.jd_editor)
+        self.jd_editor.insert_statement(st)
+        self.statusBar().showMessage(f"Inserted: {st.kind.label.lower()}", 3000)
+
+    def make_personal_dialog(self) -> QDialog:
+        from jdbuilder.ui.personal_dialog import AddStatementDialog
+
+        lib = self.ctx.library
+        role = lib.roles.get(self.doc.jd.role_id) if lib else None
+        st = self.library_panel.current_statement()
+        return AddStatementDialog(self, role_id=role.id if role else "",
+                                  role_name=role.name if role else "",
+                                  kind=st.kind.value if st else "duty")
+
+    @guarded
+    def add_personal_statement(self) -> None:
+        from jdbuilder.library.personal import add_personal_statement
+
+        dialog = self.make_personal_dialog()
+        self.last_dialog = dialog
+        if self.dialogs.run(dialog) != QDialog.DialogCode.Accepted:
+            return
+        lib = self.ctx.library
+        values = dialog.values()  # type: ignore[attr-defined]
+        st = add_personal_statement(**values, taken_ids=lib.statements if lib else (),
+                                    role_ids=lib.roles if lib else ())
+        self.statusBar().showMessage(f"Added to your library: {st.text}", 5000)
+        self.ctx.reload_library()
+
+    # ---- findings ----------------------------------------------------------------------
+    def _page_for(self, path: Any) -> Any:
+        return self.ad_tab if path and path[0] == "ad" else self.jd_editor
+
+    def go_to_finding(self, ref: FindingRef) -> None:
+        page = self._page_for(ref.path)
+        self.tabs.setCurrentWidget(page)
+        page.focus_path(ref.path, ref.finding.start, ref.finding.end)
+
+    @guarded
+    def apply_suggestion(self, ref: FindingRef, index: int) -> None:
+        from jdbuilder.language import apply_suggestion, check_report
+
+        current = self.doc.value(ref.path)
+        finding = ref.finding
+        if current != ref.text:  # typed since the check: find the same words again
+            fresh = check_report(current, self.ctx.policy(self.doc.policy)).findings
+            same = [f for f in fresh if f.rule == finding.rule and f.text == finding.text]
+            if not same:
+                self.statusBar().showMessage("That wording is no longer there.", 4000)
+                return
+            finding = min(same, key=lambda f: abs(f.start - finding.start))
+        new = apply_suggestion(current, finding, index)
+        self.doc.set_value(ref.path, new, "apply suggestion")
+        self.checker.request(immediate=True)
+
+    def ignore_here(self, ref: FindingRef) -> None:
+        policy = copy.deepcopy(self.doc.policy)
+        phrases = list(policy.get("allow_phrases") or [])
+        phrase = " ".join(ref.finding.text.split())
+        if phrase.lower() not in (p.lower() for p in phrases):
+            phrases.append(phrase)
+        policy["allow_phrases"] = phrases
+        self.doc.set_value(("policy",), policy, "ignore phrase here", structural=True)
+        self.statusBar().showMessage(f"\u201c{phrase}\u201d is allowed in this project.", 4000)
+
+    @guarded
+    def allow_for_organisation(self, ref: FindingRef) -> None:
+        phrase = " ".join(ref.finding.text.split())
+        if not self.dialogs.confirm(self, "Allow for the organisation",
+                                    f"Never flag \u201c{phrase}\u201d in any of the "
+                                    "organisation's documents? You can change this in "
+                                    "Preferences."):
+            return
+        settings = copy.deepcopy(self.ctx.settings())
+        if phrase.lower() not in (p.lower() for p in settings.allow_phrases):
+            settings.allow_phrases.append(phrase)
+        self.ctx.save_settings(settings)
+        self.checker.request(immediate=True)
+
+    # ---- edit --------------------------------------------------------------------------
+    def _edit(self, what: str) -> None:
+        widget = QApplication.focusWidget()
+        method = getattr(widget, what, None)
+        if callable(method):
+            method()
+
+    def find(self) -> None:
+        if self.project_open:
+            self.findbar.open_bar()
+
+    @guarded
+    def preferences(self) -> None:
+        from jdbuilder.ui.preferences import PreferencesDialog
+
+        old = self.ctx.settings()
+        dialog = PreferencesDialog(
+            old, problem=self.ctx.settings_problem, parent=self,
+            choose_file=lambda start: self.dialogs.open_file(
+                self, "Choose the logo", start, "Images (*.png *.jpg *.jpeg *.svg);;All (*)"),
+            choose_folder=lambda start: self.dialogs.choose_folder(
+                self, "Organisation library folder", start))
+        self.last_dialog = dialog
+        if self.dialogs.run(dialog) != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.result_settings()
+        try:
+            self.ctx.save_settings(new)
+        except OSError as exc:
+            raise JdbError(f"The preferences could not be saved ({exc.strerror or exc}).") \
+                from None
+        self.ctx.settings_problem = ""
+        if new.organisation_library != old.organisation_library:
+            self.ctx.reload_library()
+        self.checker.request(immediate=True)
+
+    # ---- export and print --------------------------------------------------------------
+    def default_export_folder(self) -> Path:
+        jd = self.doc.jd
+        name = f"{_stem(jd.role_id or jd.title)}-documents"
+        base = self.doc.file_path.parent if self.doc.file_path else Path.home()
+        return base / name
+
+    @guarded
+    def export(self) -> None:
+        from jdbuilder.ui.export_dialog import ExportDialog
+
+        if not self.project_open:
+            return
+        settings = self.ctx.settings()
+        project = self.doc.to_project()
+        dialog = ExportDialog(
+            project, folder=self.default_export_folder(), organisation=settings.organisation,
+            logo=settings.logo, paper=settings.paper, parent=self,
+            choose_folder=lambda start: self.dialogs.choose_folder(self, "Export to", start))
+        has_kit = bool(self.doc.kit.questions)
+        for key, box in dialog.documents.items():
+            box.setChecked(key in ("jd", "ad") or (has_kit and key == "kit"))
+        self.export_dialog = dialog
+        self.dialogs.run(dialog)
+
+    def _choose_document(self, title: str) -> Any:
+        from jdbuilder.export.build import DOCUMENTS, compose_documents
+        from jdbuilder.ui.export_dialog import document_label, make_options
+
+        keys = list(DOCUMENTS)
+        index = self.dialogs.choose_item(self, title, "Document:",
+                                         [document_label(k) for k in keys])
+        if index is None:
+            return None
+        settings = self.ctx.settings()
+        options = make_options(formats=["pdf"], documents=[keys[index]], large_print=False,
+                               paper=settings.paper, organisation=settings.organisation,
+                               logo=settings.logo)
+        try:
+            docs = compose_documents(self.doc.to_project(), options)
+        except ValueError as exc:
+            raise JdbError(f"This document cannot be printed yet: {exc}") from None
+        return docs[0][1] if docs else None
+
+    @guarded
+    def print_preview(self) -> None:
+        from jdbuilder.ui.printing import preview_dialog
+
+        if not self.project_open:
+            return
+        doc = self._choose_document("Print preview")
+        if doc is None:
+            return
+        dialog = preview_dialog(doc, self)
+        self.last_dialog = dialog
+        self.dialogs.run(dialog)
+
+    @guarded
+    def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from jdbuilder.ui.printing import configure_printer
+        from jdbuilder.ui.printing import print_document as render
+
+        if not self.project_open:
+            return
+        doc = self._choose_document("Print")
+        if doc is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_printer(printer, doc.paper, doc.title)
+        dialog = QPrintDialog(printer, self)
+        self.last_dialog = dialog
+        if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
+            render(doc, printer)
+
+    @guarded
+    def review_document(self) -> None:
+        from jdbuilder.ui.tasks import run_task
+
+        folder = str(self.doc.file_path.parent) if self.doc.file_path else str(Path.home())
+        source = self.dialogs.open_file(
+            self, "Review a document", folder,
+            "Documents (*.docx *.txt *.md *.jdb);;All files (*)")
+        if not source:
+            return
+        src = Path(source)
+        suggested = str(src.with_name(f"{src.stem}-review.docx"))
+        out = self.dialogs.save_file(self, "Save the reviewer copy as", suggested,
+                                     "Word documents (*.docx)")
+        if not out:
+            return
+        dest = Path(out)
+        if dest.suffix.lower() != ".docx":
+            dest = dest.with_name(dest.name + ".docx")
+        policy = self.ctx.policy()
+
+        def work(_progress: Any) -> Any:
+            from jdbuilder.export.review import write_review
+
+            if "policy" in inspect.signature(write_review).parameters:
+                return write_review(src, dest, policy=policy)
+            return write_review(src, dest)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ImportError):
+                msg = ("Reviewing documents is not available in this version of jdbuilder. "
+                       "Please update jdbuilder to use it.")
+            elif isinstance(exc, JdbError):
+                msg = str(exc)
+            else:
+                msg = f"The reviewer copy could not be written: {exc}"
+            self.dialogs.error(self, "Review a document", msg)
+
+        def done(result: Any) -> None:
+            comments = getattr(result, "comments", None)
+            extra = f" with {comments} comment(s)" if comments is not None else ""
+            self.dialogs.info(self, "Review a document",
+                              f"The reviewer copy was saved{extra}:\n{dest}")
+
+        self.statusBar().showMessage(f"Reviewing {src.name}\u2026", 3000)
+        run_task(work, parent=self, on_done=done, on_error=failed)
+
+    # ---- help --------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from jdbuilder.ui.help import GuideDialog
+
+        dialog = GuideDialog(self)
+        self.last_dialog = dialog
+        dialog.show()
+
+    def about(self) -> None:
+        from jdbuilder.ui.help import ABOUT_HTML
+
+        self.dialogs.about(self, "About jdbuilder", ABOUT_HTML)
+
+    # ---- recovery, geometry, close -----------------------------------------------------
+    def _recovery_snapshot(self) -> tuple[projects.Project, Path | None] | None:
+        if not self.project_open:
+            return None
+        return self.doc.to_project(), self.doc.file_path
+
+    def _restore_geometry(self) -> None:
+        state = uistate.load_state()
+        geometry = state.get("geometry")
+        restored = False
+        if isinstance(geometry, str):
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not restored:
+            screen = QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            w, h = 1280, 800
+            if avail is not None:
+                w, h = min(w, int(avail.width() * 0.95)), min(h, int(avail.height() * 0.95))
+            self.resize(w, h)
+        docks = state.get("window_state")
+        if isinstance(docks, str):
+            self.restoreState(QByteArray.fromBase64(docks.encode("ascii")))
+        else:
+            self._dock_sizes_pending = True
+        if not self.project_open:
+            self.library_dock.hide()
+            self.findings_dock.hide()
+
+    def _initial_dock_sizes(self) -> None:
+        if not self._dock_sizes_pending:
+            return
+        self._dock_sizes_pending = False
+        self.resizeDocks([self.findings_dock], [self.fontMetrics().height() * 12],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.library_dock], [self.fontMetrics().averageCharWidth() * 50],
+                         Qt.Orientation.Horizontal)
+
+    def save_geometry(self) -> None:
+        for dock, visible in self._docks_hidden_by_tab.items():
+            dock.setVisible(visible)
+        self._docks_hidden_by_tab = {}
+        uistate.update_state(
+            geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+            window_state=bytes(self.saveState().toBase64().data()).decode("ascii"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.project_open:
+            self.save_geometry()
+        else:
+            uistate.update_state(geometry=bytes(
+                self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.recovery.shutdown()
+        self.checker.timer.stop()
+        event.accept()
+
+
+def _stem(text: str) -> str:
+    from jdbuilder.export.build import slug
+
+    return slug(text)
