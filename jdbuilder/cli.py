@@ -80,6 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     opts = BuildOptions(formats=args.format, documents=args.documents,
                         large_print=args.large_print, paper=args.paper or settings.paper,
                         organisation=args.organisation or settings.organisation,
+                        logo=args.logo if args.logo is not None else settings.logo,
                         parallel=True)
     wants_kit = args.documents is None or "kit" in args.documents
     for text in blocked_questions(proj) if wants_kit else []:
@@ -287,6 +288,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=PAPERS, default=None,
                    help="letter or a4 (default: the settings' paper size, else letter)")
     p.add_argument("--organisation", help="organisation name for headers and document author")
+    p.add_argument("--logo", metavar="IMAGE", help="organisation logo (PNG or JPEG) for headers")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="check wording: stigmatizing, clinical, coercive language "

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jdbuilder.compose.ad import compose_job_ad
@@ -40,9 +40,26 @@ class BuildOptions:
     large_print: bool = False
     paper: str = "letter"
     organisation: str = ""
+    logo: str = ""  # organisation logo for page headers (PNG or JPEG)
     # Render files in worker processes where the platform forks cheaply (Linux); callers that
     # run threads of their own (the GUI) leave it off.
     parallel: bool = False
+
+
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+
+
+def check_logo(path: str) -> None:
+    """A logo must be a readable PNG or JPEG of reasonable size."""
+    p = Path(path)
+    try:
+        head = p.read_bytes()[:8] if p.stat().st_size <= MAX_LOGO_BYTES else None
+    except OSError as exc:
+        raise InputError(p, f"logo cannot be read ({exc.strerror or exc})") from None
+    if head is None:
+        raise InputError(p, "logo is larger than 5 MB")
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        raise InputError(p, "logo must be a PNG or JPEG image")
 
 
 def slug(text: str) -> str:
@@ -94,8 +111,9 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
         raise InputError("interview kit", "the project has no interview questions yet; add "
                          "questions before building kit documents")
     def made(compose: Callable[..., Document], *args: object) -> Document:
-        return compose(*args, organisation=options.organisation,
-                       large_print=options.large_print, paper=options.paper)
+        doc: Document = compose(*args, organisation=options.organisation,
+                                large_print=options.large_print, paper=options.paper)
+        return replace(doc, logo=options.logo) if options.logo else doc
 
     out: list[tuple[str, Document]] = []
     for kind in wanted:
@@ -133,6 +151,8 @@ def build(project: Project, outdir: str | Path, options: BuildOptions | None = N
           progress: Callable[[int, int, Path], None] | None = None) -> list[Path]:
     """Write every requested document in every requested format; returns the files written."""
     opts = options or BuildOptions()
+    if opts.logo:
+        check_logo(opts.logo)
     folder = Path(outdir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -148,10 +168,7 @@ def build(project: Project, outdir: str | Path, options: BuildOptions | None = N
     written: list[Path] = []
     pool = _pool(len(jobs)) if opts.parallel else None
     try:
-        if pool is not None:
-            results = pool.map(_write_one, jobs)
-        else:
-            results = map(_write_one, jobs)
+        results = pool.map(_write_one, jobs) if pool is not None else map(_write_one, jobs)
         for i, target in enumerate(results, start=1):
             written.append(target)
             if progress:

@@ -159,8 +159,12 @@ class DocxRenderer:
         section.page_width, section.page_height = Mm(width), Mm(height)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Mm(MARGIN_MM))
+        header = section.header.paragraphs[0]
+        if src.logo:
+            header.add_run().add_picture(src.logo, height=Mm(12 if src.large_print else 9))
+            header.add_run("  ")
         if src.header:
-            section.header.paragraphs[0].text = _XML_BAD.sub("", src.header)
+            header.add_run(_XML_BAD.sub("", src.header))
         footer = section.footer.paragraphs[0]
         footer.add_run("Page ")
         _field(footer, "PAGE")

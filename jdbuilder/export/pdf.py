@@ -214,7 +214,8 @@ class _Rules(Flowable):  # type: ignore[misc]
             canv.line(0, y, self.width, y)
 
 
-def _numbered_canvas(footer_font: str, size: float, header: str) -> type[Canvas]:
+def _numbered_canvas(footer_font: str, size: float, header: str,
+                     logo: str = "") -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Draws "Page N of M" on every page; M is a form filled in when the file is saved,
         so pages are written as they come and outline entries point at the right page."""
@@ -235,10 +236,16 @@ def _numbered_canvas(footer_font: str, size: float, header: str) -> type[Canvas]
             self.translate(x + pdfmetrics.stringWidth(label, footer_font, size), 12 * mm)
             self.doForm("jdbPageTotal")
             self.restoreState()
+            x = 20 * mm
+            if logo:
+                logo_h = 9 * mm
+                self.drawImage(logo, x, height - 14 * mm, height=logo_h, width=logo_h * 4,
+                               preserveAspectRatio=True, anchor="w", mask="auto")
+                x += logo_h * 4 + 3 * mm
             if header:
                 self.saveState()
                 self.setFont(footer_font, size)
-                self.drawString(20 * mm, height - 12 * mm, header)
+                self.drawString(x, height - 12 * mm, header)
                 self.restoreState()
 
         def save(self) -> None:
@@ -357,7 +364,7 @@ class PdfRenderer:
             topMargin=20 * mm, bottomMargin=20 * mm,
         )
         story = self.flowables() or [Spacer(1, 1)]
-        canvas = _numbered_canvas(FONT, max(self.st.base - 2, 8), src.header)
+        canvas = _numbered_canvas(FONT, max(self.st.base - 2, 8), src.header, src.logo)
         template.build(story, canvasmaker=canvas)
 
 

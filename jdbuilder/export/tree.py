@@ -125,3 +125,4 @@ class Document:
     body: tuple[Node, ...] = field(default_factory=tuple)
     large_print: bool = False
     paper: str = "letter"  # letter | a4
+    logo: str = ""  # path to the organisation's logo (PNG or JPEG), printed in the header

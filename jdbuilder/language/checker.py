@@ -157,7 +157,7 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
         pairs = np.flatnonzero(_member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
         cand = np.union1d(cand, pairs)
         # a phrase joined by a hyphen ("substance-abuse"): pair the words across it
-        hyphens = np.flatnonzero(lowers[1:-1] == lex.hyphen) if len(lowers) > 2 else []
+        hyphens = np.flatnonzero(lowers[1:-1] == lex.hyphen)
         if len(hyphens):
             keys = pair_keys(lowers[hyphens], lowers[hyphens + 2])
             cand = np.union1d(cand, hyphens[_member(keys, lex.pair_triggers)])

@@ -17,7 +17,7 @@ NEGATORS = frozenset({
     "not", "n't", "never", "no", "without", "nor", "neither", "avoid", "avoids", "avoiding",
     "avoided", "refrain", "refrains", "refraining",
     "prohibited", "forbidden", "excludes", "exclude", "excluding", "instead", "cannot",
-    "nobody", "none", "neither",
+    "nobody", "none",
 })
 NEGATOR_PAIRS = frozenset({("rather", "than"), ("instead", "of"), ("other", "than"),
                            ("free", "of"), ("no", "longer"), ("not", "only"), ("no", "one"),
