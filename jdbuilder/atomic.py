@@ -7,9 +7,11 @@ the target with `os.replace`, which is atomic on the same file system (POSIX and
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -35,7 +37,23 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
+STALE_SECONDS = 600
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporary files a crashed write left for this target (old enough not to be in use)."""
+    now = time.time()
+    try:
+        for old in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - old.stat().st_mtime > STALE_SECONDS:
+                    old.unlink()
+    except OSError:
+        pass
+
+
 def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
+    _remove_stale(folder, name)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     target = folder / name
     try:

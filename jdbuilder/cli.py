@@ -124,6 +124,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}
         if report.suppressed:
             entry["suppressed"] = len(report.suppressed)
+        if report.truncated:
+            entry["truncated"] = True
         results.append(entry)
         if args.format == "text":
             for f in found:
@@ -135,6 +137,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                       f"({f.rule}) {f.message}{tip}")
             if report.suppressed:
                 print(f"{path}: {len(report.suppressed)} finding(s) suppressed by policy")
+            if report.truncated:
+                print(f"{path}: more than {len(report.findings)} findings; the rest of the file "
+                      "was not reported")
     if args.format == "json":
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
     else:

@@ -14,7 +14,7 @@ from jdbuilder.errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CHECKABLE = (*TEXT_SUFFIXES, ".docx", ".jdb")
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # larger text files are refused: checks stay bounded
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
             raise InputError(path, "is a folder")
         size = path.stat().st_size
         if size > limit:
-            raise InputError(path, f"is too large to check ({size // (1024 * 1024)} MB; "
+            raise InputError(path, f"is too large to check ({size / (1024 * 1024):.1f} MB; "
                                    f"the limit is {limit // (1024 * 1024)} MB)")
         return path.read_bytes()
     except FileNotFoundError:

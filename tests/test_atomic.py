@@ -40,3 +40,17 @@ def test_backup_keeps_previous(tmp_path: Path) -> None:
     atomic_write_bytes(p, b"v2", backup=True)
     assert (tmp_path / "f.jdb.bak").read_bytes() == b"v1"
     assert p.read_bytes() == b"v2"
+
+
+def test_stale_temporary_files_of_a_crashed_write_are_removed(tmp_path: Path) -> None:
+    p = tmp_path / "f.jdb"
+    stale = tmp_path / ".f.jdb.abc123.tmp"
+    fresh = tmp_path / ".f.jdb.def456.tmp"
+    other = tmp_path / ".g.jdb.zzz.tmp"
+    for f in (stale, fresh, other):
+        f.write_bytes(b"partial")
+    old = 1_000_000_000
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic_write_bytes(p, b"new")
+    assert not stale.exists() and fresh.exists() and other.exists()

@@ -20,7 +20,8 @@ from jdbuilder.language.normalize import Normalized, normalize
 from jdbuilder.language.patterns import Match, TokenView, Variant, match_variant
 from jdbuilder.language.policy import Policy
 
-MAX_CHECK_CHARS = 2_000_000
+MAX_FINDINGS = 5_000  # per text: keeps time and memory bounded on hostile input
+MAX_CHECK_CHARS = 400_000  # longer texts are checked in pieces (spaCy's limit is 1,000,000)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Finding:
 class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+    truncated: bool = False  # more than MAX_FINDINGS: the rest of the text was not reported
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -196,6 +198,9 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
     quotes = context.quoted_spans(norm.text)
     kept: dict[tuple[int, int], tuple[Rule, Match]] = {}
     for rule, m in raw:
+        if len(kept) >= MAX_FINDINGS:
+            report.truncated = True
+            break
         if not _active(rule, policy):
             continue
         if _context_rejects(rule, m, view, norm, lex, quotes):
@@ -238,10 +243,16 @@ def check_report(text: str, policy: Policy | None = None,
     lex = lexicon or default_lexicon()
     pol = policy or Policy()
     if len(text) > MAX_CHECK_CHARS:
-        reports = [_shifted(check_report(part, pol, lex), offset)
-                   for offset, part in _chunks(text, MAX_CHECK_CHARS)]
-        return CheckReport([f for r in reports for f in r.findings],
-                           [s for r in reports for s in r.suppressed])
+        merged = CheckReport()
+        for offset, part in _chunks(text, MAX_CHECK_CHARS):
+            piece = _shifted(check_report(part, pol, lex), offset)
+            merged.findings += piece.findings
+            merged.suppressed += piece.suppressed
+            if piece.truncated or len(merged.findings) >= MAX_FINDINGS:
+                merged.findings = merged.findings[:MAX_FINDINGS]
+                merged.truncated = True
+                break
+        return merged
     norm = normalize(text)
     return _check_doc(text, norm, nlp.tokenize(norm.text), lex, pol)
 
@@ -270,6 +281,8 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         end = min(pos + size, len(text))
         if end < len(text):
             cut = max(text.rfind("\n", pos, end), text.rfind(". ", pos, end))
+            if cut <= pos + size // 2:
+                cut = text.rfind(" ", pos, end)  # one very long line: cut between words
             if cut > pos + size // 2:
                 end = cut + 1
         yield pos, text[pos:end]
