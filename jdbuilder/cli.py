@@ -99,12 +99,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from jdbuilder.errors import InputError
     from jdbuilder.language import Policy, check_report
+    from jdbuilder.language.lexicon import lexicon_problems
     from jdbuilder.settings import load_policy
     from jdbuilder.textio import collect_paths, line_col, read_input
 
     floor = SEVERITY_ORDER.index(args.min_severity)
     paths, errors = collect_paths(args.paths)
     policy = load_policy()
+    _report_problems(list(lexicon_problems()))
     results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
     any_findings = False
     for path in paths:
@@ -271,6 +273,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jdbuilder", description=(
         "Job descriptions, job ads and interview kits for peer-support roles."))
     parser.add_argument("--version", action="version", version=f"jdbuilder {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (no display needed) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("roles", help="list the role templates")
@@ -339,12 +343,41 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if not getattr(args, "command", None):
-        parser.print_help()
+def _has_display() -> bool:
+    import os
+
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                    or os.environ.get("QT_QPA_PLATFORM"))
+    return True
+
+
+def open_app(files: list[str]) -> int:
+    """Open the desktop app (optionally with project files)."""
+    if not _has_display():
+        print("jdbuilder: no display found; the desktop app needs one. Use the commands "
+              "below, or run 'jdbuilder --self-test'.", file=sys.stderr)
+        make_parser().print_help()
         return EXIT_OK
+    from jdbuilder.ui.app import run_app
+
+    code: int = run_app(["jdbuilder", *files])
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if raw and all(a.lower().endswith(".jdb") and not a.startswith("-") for a in raw):
+        return open_app(raw)  # "jdbuilder FILE.jdb" opens the project in the app
+    parser = make_parser()
+    args = parser.parse_args(raw)
+    if args.self_test:
+        from jdbuilder.ui.selftest import self_test
+
+        passed: int = self_test()
+        return passed
+    if not getattr(args, "command", None):
+        return open_app([])
     try:
         result: int = args.func(args)
         return result

@@ -74,9 +74,23 @@ def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2
 
 
-def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_arguments_without_a_display_prints_help(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
     assert main([]) == 0
-    assert "roles" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "roles" in captured.out and "no display" in captured.err
+
+
+def test_self_test_runs_headless() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                             "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "jdbuilder", "--self-test"], capture_output=True,
+                       text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "self-test" in r.stdout
 
 
 def test_library_search_cli(capsys: pytest.CaptureFixture[str]) -> None:

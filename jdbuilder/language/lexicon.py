@@ -230,23 +230,51 @@ def _load_rules(path: Path, vocab: Vocabulary, seen: dict[str, Path]) -> tuple[C
     return info, rules
 
 
-def build_lexicon(folders: Sequence[Path]) -> Lexicon:
-    """Load and compile every category file in the folders (later folders add rules)."""
+def build_lexicon(folders: Sequence[Path], user_folders: Sequence[Path] = (),
+                  problems: list[ContentError] | None = None) -> Lexicon:
+    """Load and compile every category file in the folders (later folders add rules).
+
+    `user_folders` (organisation and personal lexicons) are lenient: a broken file there is
+    skipped and reported in `problems`, and everything else still loads.
+    """
+    report = problems if problems is not None else []
+    every = [(f, True) for f in folders] + [(f, False) for f in user_folders if f.is_dir()]
     classes: dict[str, tuple[str, ...]] = {}
-    for folder in folders:
-        for name, words in _load_classes(folder).items():
+    for folder, strict in every:
+        try:
+            found_classes = _load_classes(folder)
+        except ContentError as err:
+            if strict:
+                raise
+            report.append(err)
+            continue
+        for name, words in found_classes.items():
             classes[name] = tuple(dict.fromkeys(classes.get(name, ()) + words))
     vocab = _vocab(classes)
     rules: list[Rule] = []
     categories: dict[str, CategoryInfo] = {}
     names: list[Variant] = []
     seen: dict[str, Path] = {}
-    for folder in folders:
-        names.extend(_load_names(folder, vocab))
+    for folder, strict in every:
+        try:
+            names.extend(_load_names(folder, vocab))
+        except ContentError as err:
+            if strict:
+                raise
+            report.append(err)
         for path in sorted(folder.glob("*.yaml")):
             if path.name in ("classes.yaml", "names.yaml"):
                 continue
-            info, found = _load_rules(path, vocab, seen)
+            before = dict(seen)
+            try:
+                info, found = _load_rules(path, vocab, seen)
+            except ContentError as err:
+                if strict:
+                    raise
+                seen.clear()
+                seen.update(before)
+                report.append(err)
+                continue
             categories.setdefault(info.id, info)
             rules.extend(found)
     index: dict[int, list[tuple[Rule, Variant]]] = {}
@@ -292,7 +320,33 @@ def pair_keys(first: np.ndarray[Any, np.dtype[np.uint64]],
     return keys
 
 
+def user_lexicon_dirs() -> list[Path]:
+    """Organisation lexicons (`lexicons/` in the organisation library folder) and personal ones
+    (`lexicons/` in the user-data folder): organisation terms added to the shipped rules."""
+    from jdbuilder.library.loader import organisation_library_dir
+    from jdbuilder.settings import load_settings
+    from jdbuilder.userdata import user_data_dir
+
+    settings, _ = load_settings()
+    out = []
+    org = organisation_library_dir(settings.organisation_library)
+    if org is not None:
+        out.append(org / "lexicons")
+    out.append(user_data_dir() / "lexicons")
+    return out
+
+
+_PROBLEMS: list[ContentError] = []
+
+
 @cache
 def default_lexicon() -> Lexicon:
-    """The shipped lexicons, compiled once per process."""
-    return build_lexicon([lexicons_dir()])
+    """The shipped lexicons plus the organisation's and the user's, compiled once per process."""
+    _PROBLEMS.clear()
+    return build_lexicon([lexicons_dir()], user_lexicon_dirs(), _PROBLEMS)
+
+
+def lexicon_problems() -> list[ContentError]:
+    """Broken user lexicon files skipped when the lexicon was loaded."""
+    default_lexicon()
+    return list(_PROBLEMS)
