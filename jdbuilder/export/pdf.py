@@ -61,7 +61,7 @@ from jdbuilder.export.tree import (
     Title,
     rating_rows,
 )
-from jdbuilder.resources import resource
+from jdbuilder.datapaths import resource
 
 FONT = "JDBSans"
 PAPER = {"letter": LETTER, "a4": A4}

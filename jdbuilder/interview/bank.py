@@ -11,7 +11,7 @@ from pathlib import Path
 from jdbuilder.datafile import load_yaml
 from jdbuilder.errors import ContentError
 from jdbuilder.library.schemas import ROLE_IDS
-from jdbuilder.resources import resource
+from jdbuilder.datapaths import resource
 from jdbuilder.schema import Field, validate
 
 SECTIONS = {

@@ -17,7 +17,7 @@ from typing import Any
 
 from jdbuilder.datafile import load_yaml
 from jdbuilder.errors import ContentError
-from jdbuilder.resources import resource
+from jdbuilder.datapaths import resource
 from jdbuilder.schema import Field, validate
 
 VERDICTS = ("ok", "caution", "not_allowed")

@@ -20,7 +20,7 @@ from jdbuilder.language.patterns import (
     compile_pattern,
     set_hyphen_hash,
 )
-from jdbuilder.resources import lexicons_dir
+from jdbuilder.datapaths import lexicons_dir
 from jdbuilder.schema import Field, validate
 
 CATEGORIES = (

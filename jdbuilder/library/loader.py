@@ -21,7 +21,7 @@ from jdbuilder.library.schemas import ROLE, ROLE_IDS, statement_schema
 from jdbuilder.library.search import SearchIndex
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.statement import Role, Statement, StatementKind
-from jdbuilder.resources import resource
+from jdbuilder.datapaths import resource
 from jdbuilder.schema import validate
 from jdbuilder.userdata import user_data_dir
 

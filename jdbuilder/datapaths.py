@@ -1,7 +1,8 @@
 """Where the shipped data lives, from a source checkout, an installed wheel or a frozen build.
 
-In a wheel, `resources/` and `lexicons/` are installed as the packages `jdbuilder.resources` and
-`jdbuilder.lexicons`, so `importlib.resources` finds them. In a source checkout that is not
+In a wheel, `resources/` and `lexicons/` are installed as the data packages `jdbuilder.resources`
+and `jdbuilder.lexicons` (folders inside the installed package), found beside this module or
+through `importlib.resources`. In a source checkout that is not
 installed they sit beside the package. A frozen build unpacks them under `sys._MEIPASS`.
 """
 
@@ -21,14 +22,17 @@ def _locate(name: str) -> Path:
         candidate = Path(frozen) / name
         if candidate.is_dir():
             return candidate
+    installed = _PACKAGE_ROOT / name  # an installed wheel: jdbuilder/resources, .../lexicons
+    if installed.is_dir():
+        return installed
     try:
         found = importlib.resources.files(f"jdbuilder.{name}")
         path = Path(str(found))
-        if path.is_dir():
+        if path.is_dir() and path != _PACKAGE_ROOT:
             return path
     except (ModuleNotFoundError, TypeError):
         pass
-    candidate = _PACKAGE_ROOT.parent / name
+    candidate = _PACKAGE_ROOT.parent / name  # a source checkout
     if candidate.is_dir():
         return candidate
     raise FileNotFoundError(f"jdbuilder data folder '{name}' is missing from this installation")
