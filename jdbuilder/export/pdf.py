@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from jdbuilder.atomic import AtomicOutput
+from jdbuilder.datapaths import resource
 from jdbuilder.export.tree import (
     BulletList,
     Checklist,
@@ -61,7 +62,6 @@ from jdbuilder.export.tree import (
     Title,
     rating_rows,
 )
-from jdbuilder.datapaths import resource
 
 FONT = "JDBSans"
 PAPER = {"letter": LETTER, "a4": A4}

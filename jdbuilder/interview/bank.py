@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 
 from jdbuilder.datafile import load_yaml
+from jdbuilder.datapaths import resource
 from jdbuilder.errors import ContentError
 from jdbuilder.library.schemas import ROLE_IDS
-from jdbuilder.datapaths import resource
 from jdbuilder.schema import Field, validate
 
 SECTIONS = {

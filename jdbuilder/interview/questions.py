@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from jdbuilder.datafile import load_yaml
-from jdbuilder.errors import ContentError
 from jdbuilder.datapaths import resource
+from jdbuilder.errors import ContentError
 from jdbuilder.schema import Field, validate
 
 VERDICTS = ("ok", "caution", "not_allowed")

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from jdbuilder.datafile import load_yaml
+from jdbuilder.datapaths import lexicons_dir
 from jdbuilder.errors import ContentError
 from jdbuilder.language import nlp
 from jdbuilder.language.patterns import (
@@ -20,7 +21,6 @@ from jdbuilder.language.patterns import (
     compile_pattern,
     set_hyphen_hash,
 )
-from jdbuilder.datapaths import lexicons_dir
 from jdbuilder.schema import Field, validate
 
 CATEGORIES = (

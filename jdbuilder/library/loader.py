@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from jdbuilder.datafile import load_yaml
+from jdbuilder.datapaths import resource
 from jdbuilder.errors import ContentError, JdbError
 from jdbuilder.library.schemas import ROLE, ROLE_IDS, statement_schema
 from jdbuilder.library.search import SearchIndex
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.statement import Role, Statement, StatementKind
-from jdbuilder.datapaths import resource
 from jdbuilder.schema import validate
 from jdbuilder.userdata import user_data_dir
 

@@ -86,8 +86,8 @@ def test_rules_doc_is_generated_from_the_lexicons(lex: Lexicon) -> None:
 
 def test_organisation_terms_are_added_and_broken_user_files_reported(
         tmp_path: Path_, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdbuilder.language.lexicon import build_lexicon
     from jdbuilder.datapaths import lexicons_dir
+    from jdbuilder.language.lexicon import build_lexicon
 
     org = tmp_path / "org"
     org.mkdir()

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from jdbuilder.datapaths import resource
 from jdbuilder.errors import ContentError, JdbError
 from jdbuilder.library import Library, load_library, template_job_description
 from jdbuilder.library.loader import personal_library_dir
 from jdbuilder.model.structure import check_structure
-from jdbuilder.datapaths import resource
 
 STATEMENT = """\
 statements:
