@@ -39,6 +39,7 @@ class AdTab(FormPage):
         h.addWidget(self.regenerate_button)
         h.addStretch(1)
         self.body.addWidget(top)
+        top.show()
 
         box = SectionBox("Job ad", "A short ad: title and hours, what the person will do, "
                                    "the qualifications, how to apply.", self.column)
@@ -50,6 +51,7 @@ class AdTab(FormPage):
         form.addRow("&What you will do", self._field(("ad", "summary"), "What you will do",
                                                      multiline=True))
         self.body.addWidget(box)
+        box.show()
 
         for key, title in (("required", "Required qualifications"),
                            ("preferred", "Preferred qualifications")):
@@ -60,6 +62,7 @@ class AdTab(FormPage):
                 add_label=f"Add {key} qualification", statement_value=self._qual_text,
                 resolve=self._resolve))
             self.body.addWidget(box)
+            box.show()
 
         box = SectionBox("How to apply and equal opportunity", parent=self.column)
         form = QFormLayout()
@@ -70,6 +73,7 @@ class AdTab(FormPage):
         form.addRow("&Equal opportunity", self._field(
             ("ad", "equal_opportunity"), "Equal opportunity statement", multiline=True))
         self.body.addWidget(box)
+        box.show()
         self.body.addStretch(1)
         self.apply_results(self.results)
 

@@ -165,7 +165,11 @@ class CheckerService(QObject):
         self._pending = False
         self._generation += 1
         gen = self._generation
-        items, policy = self.provider()
+        try:
+            items, policy = self.provider()
+        except Exception as exc:  # e.g. a settings problem: say so, keep typing
+            self.failed.emit(f"The language check could not run: {exc}")
+            return
         signals = self._signals
         self._in_flight += 1
 

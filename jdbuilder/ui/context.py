@@ -20,10 +20,35 @@ if TYPE_CHECKING:
     from jdbuilder.settings import Settings
 
 
-def _load_library(_progress: Any) -> Library:
-    from jdbuilder.library import load_user_library
+def _organisation_library_setting() -> str:
+    """The `organisation_library` setting, read without importing jdbuilder.settings.
 
-    lib = load_user_library()
+    Importing jdbuilder.settings imports the language package and with it spaCy (about a
+    second), which would hold the role templates back at start-up. A settings file that cannot
+    be read counts as no setting here; Preferences reports the problem.
+    """
+    import json
+
+    from jdbuilder.userdata import user_data_dir
+
+    try:
+        data = json.loads((user_data_dir() / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    value = data.get("organisation_library") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _load_library(_progress: Any) -> Library:
+    """The library with its organisation and personal layers (as load_user_library)."""
+    from jdbuilder.library.loader import (
+        load_library,
+        organisation_library_dir,
+        personal_library_dir,
+    )
+
+    lib = load_library(organisation=organisation_library_dir(_organisation_library_setting()),
+                       personal=personal_library_dir())
     lib.index()  # build the search index here, not on the first keystroke
     return lib
 

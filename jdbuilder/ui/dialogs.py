@@ -6,11 +6,36 @@ pass a subclass with scripted answers and never block on a modal dialog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from jdbuilder.errors import JdbError
+
 PROJECT_FILTER = "jdbuilder projects (*.jdb);;All files (*)"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(fn: F) -> F:
+    """For methods of a window with `dialogs`: a JdbError (or anything unexpected) becomes a
+    plain-words dialog, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except JdbError as exc:
+            self.dialogs.error(self, "jdbuilder", str(exc))
+        except Exception as exc:  # a bug: keep the app running and say what happened
+            traceback.print_exc(file=sys.stderr)
+            self.dialogs.error(self, "jdbuilder", f"Something went wrong: {exc}")
+        return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class Dialogs:

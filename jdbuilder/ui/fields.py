@@ -10,7 +10,7 @@ it. `FieldMarker` is the icon-and-count marker shown beside a field with finding
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -48,6 +48,9 @@ class FieldEdit(QTextEdit):
         self.multiline = multiline
         self.list_item = list_item
         self.findings: tuple[Finding, ...] = ()
+        # a field that takes a library statement dropped on it (the function) sets these
+        self.accepts_statement: Callable[[str], bool] | None = None
+        self.drop_statement: Callable[[str], None] | None = None
         self._setting = False
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
@@ -140,7 +143,11 @@ class FieldEdit(QTextEdit):
             self.moveRequested.emit(-1 if key == Qt.Key.Key_Up else 1)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.multiline:
-            self.enterPressed.emit()  # one-paragraph fields: Enter adds the next list item
+            # one-paragraph fields: Enter adds the next list item, or moves to the next field
+            if self.list_item:
+                self.enterPressed.emit()
+            else:
+                self.focusNextChild()
             return
         if self.list_item and key == Qt.Key.Key_Backspace and not self.toPlainText():
             self.removeRequested.emit()
@@ -160,14 +167,40 @@ class FieldEdit(QTextEdit):
             return False  # dropped on the list, not into the text
         return super().canInsertFromMimeData(source)
 
+    def _dropped_statement(self, mime) -> str | None:
+        """The id of a library statement this field takes when dropped on it, else None."""
+        from jdbuilder.ui.lists import MIME_STATEMENT
+
+        if not mime.hasFormat(MIME_STATEMENT) or self.accepts_statement is None:
+            return None
+        sid = bytes(mime.data(MIME_STATEMENT).data()).decode("utf-8")
+        return sid if self.accepts_statement(sid) else None
+
     def dragEnterEvent(self, event) -> None:
         from jdbuilder.ui.lists import MIME_MOVE, MIME_STATEMENT
 
         mime = event.mimeData()
+        if self._dropped_statement(mime):
+            event.acceptProposedAction()
+            return
         if mime.hasFormat(MIME_STATEMENT) or mime.hasFormat(MIME_MOVE):
             event.ignore()  # the enclosing list takes it
             return
         super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._dropped_statement(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        sid = self._dropped_statement(event.mimeData())
+        if sid and self.drop_statement is not None:
+            event.acceptProposedAction()
+            self.drop_statement(sid)
+            return
+        super().dropEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -30,7 +30,7 @@ from jdbuilder.ui.widgets import discard
 
 if TYPE_CHECKING:
     from jdbuilder.language.checker import Finding
-    from jdbuilder.ui.checker_worker import CheckEntry, CheckResults
+    from jdbuilder.ui.checker_worker import CheckResults
     from jdbuilder.ui.undo import Path
 
 
@@ -80,6 +80,7 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(lambda *_: self._go())
 
         scroll = QScrollArea(split)
+        scroll.setAccessibleName("Finding details")
         scroll.setWidgetResizable(True)
         details = QWidget()
         scroll.setWidget(details)
@@ -155,9 +156,6 @@ class FindingsPanel(QWidget):
             text += f" {results.suppressed} allowed by policy."
         self.summary.setText(text)
         self._show_current()
-
-    def _entry_ref(self, entry: CheckEntry, finding: Finding) -> FindingRef:
-        return FindingRef(entry.path, entry.text, finding)
 
     def current(self) -> FindingRef | None:
         item = self.tree.currentItem()

@@ -7,7 +7,7 @@ with a count beside the field.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QIcon, QTextCharFormat
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QStyle
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Note"}
@@ -35,8 +35,7 @@ def icon(kind: str) -> QIcon:
 
 def icon_size() -> int:
     """A small icon size that follows the system font size."""
-    fm = QApplication.fontMetrics()
-    return max(16, fm.height())
+    return max(16, QFontMetrics(QApplication.font()).height())
 
 
 def counted(severity: str, n: int) -> str:

@@ -9,6 +9,7 @@ section their kind belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from jdbuilder.ui.undo import Path
 
 LEVELS = (("required", "Required"), ("preferred", "Preferred"))
+
+
+def _text_of(kind: StatementKind) -> Callable[[Statement], str | None]:
+    """What a list takes from a dropped library statement: its text, if it is of this kind."""
+    return lambda st: st.text if st.kind is kind else None
 
 
 def _titles(value: list[str]) -> str:
@@ -84,6 +90,9 @@ class JDEditor(FormPage):
         box.body.addWidget(self._field(("jd", "function"), "Function",
                                        "The position's main purpose, in one sentence",
                                        multiline=True))
+        function = self.fields[("jd", "function")]
+        function.accepts_statement = self._is_function
+        function.drop_statement = self._drop_function
 
         box = self._box("areas", "Responsibility areas",
                         "Four to six core areas, each with its duties. Drag the handle or press "
@@ -106,16 +115,17 @@ class JDEditor(FormPage):
             add_label="Add qualification", statement_value=self._qual_from_statement,
             resolve=self._resolve))
 
-        for key, title, path, item in (
+        for key, title, path, item, kind in (
                 ("conditions", "Employment conditions", ("jd", "employment_conditions"),
-                 "employment condition"),
-                ("abilities", "Abilities and attributes", ("jd", "abilities"), "ability")):
+                 "employment condition", StatementKind.EMPLOYMENT_CONDITION),
+                ("abilities", "Abilities and attributes", ("jd", "abilities"), "ability",
+                 StatementKind.ABILITY)):
             box = self._box(key, title)
             box.body.addWidget(self.make_list(
                 path, kind=key, item_name=item,
                 make_content=lambda i, v, p=path, n=item: self._text_item((*p, i), n, i),
                 new_value=str, add_label=f"Add {item}",
-                statement_value=lambda st: st.text, resolve=self._resolve))
+                statement_value=_text_of(kind), resolve=self._resolve))
         self.body.addStretch(1)
         self.update_structure()
         self.apply_results(self.results)
@@ -124,6 +134,7 @@ class JDEditor(FormPage):
         box = SectionBox(title, hint, self.column)
         self.boxes[key] = box
         self.body.addWidget(box)
+        box.show()
         return box
 
     def _form(self, box: SectionBox) -> QFormLayout:
@@ -162,7 +173,8 @@ class JDEditor(FormPage):
         duties = self.make_list(
             ("jd", "areas", i, "duties"), kind="duty", item_name="duty",
             make_content=lambda j, _v, i=i: self._duty_content(i, j), new_value=str,
-            add_label="Add duty", statement_value=lambda st: st.text, resolve=self._resolve)
+            add_label="Add duty", statement_value=_text_of(StatementKind.DUTY),
+            resolve=self._resolve)
         indent = QHBoxLayout()
         indent.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         indent.addWidget(duties, 1)
@@ -207,6 +219,15 @@ class JDEditor(FormPage):
             target = len(required) - 1 if level == "required" else len(required)
             self.doc.move(("jd", "qualifications"), index, target, "move qualification")
 
+    def _is_function(self, statement_id: str) -> bool:
+        st = self._resolve(statement_id)
+        return st is not None and st.kind is StatementKind.FUNCTION
+
+    def _drop_function(self, statement_id: str) -> None:
+        st = self._resolve(statement_id)
+        if st is not None:
+            self.doc.set_value(("jd", "function"), st.text, "insert function")
+
     def _set_current_area(self, index: int | None) -> None:
         self.current_area = index
 
@@ -222,6 +243,8 @@ class JDEditor(FormPage):
 
     @staticmethod
     def _qual_from_statement(st: Statement) -> Qualification | None:
+        if st.kind is not StatementKind.QUALIFICATION:
+            return None
         return Qualification(text=st.text, level=st.level or "required")
 
     def insert_statement(self, st: Statement) -> Path:

@@ -170,6 +170,7 @@ class QuestionsPage(QWidget):
         h.addLayout(buttons)
 
         scroll = QScrollArea(split)
+        scroll.setAccessibleName("Selected question")
         scroll.setWidgetResizable(True)
         editor = QWidget()
         scroll.setWidget(editor)
@@ -284,6 +285,10 @@ class QuestionsPage(QWidget):
             item.setCheckState(Qt.CheckState.Checked if area.title in q.areas
                                else Qt.CheckState.Unchecked)
         self.areas.blockSignals(False)
+        rows = max(self.areas.count(), 1)
+        row_h = self.areas.sizeHintForRow(0) if self.areas.count() else \
+            self.fontMetrics().height() + 4
+        self.areas.setMaximumHeight(row_h * rows + 2 * self.areas.frameWidth() + 4)
         self.details.setHtml(question_html(
             competency=q.competency, probes=q.probes, good=q.good_answer, red=q.red_flags,
             anchors=q.anchors, note=q.note) or "<p>No guidance for this question yet.</p>")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_LIMIT = 200
+SEARCH_DELAY_MS = 120
 LAYER_WORD = {"built-in": "Library", "organisation": "Organisation library",
               "personal": "My library"}
 
@@ -105,6 +106,7 @@ class LibraryPanel(QWidget):
         v.addLayout(grid)
 
         self.count = QLabel("Loading the library\u2026", self)
+        self.count.setWordWrap(True)
         self.count.setAccessibleName("Number of results")
         v.addWidget(self.count)
         self.model = _Model(self)
@@ -140,7 +142,12 @@ class LibraryPanel(QWidget):
         buttons.addStretch(1)
         v.addLayout(buttons)
 
-        self.search.textChanged.connect(self.refresh)
+        # search as you type, once typing pauses (a full result list takes tens of ms to lay out)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
         for combo in (self.role, self.kind, self.setting, self.population):
             combo.currentIndexChanged.connect(self.refresh)
         self.view.doubleClicked.connect(lambda _i: self._insert_current())
@@ -181,6 +188,7 @@ class LibraryPanel(QWidget):
             self.role.setCurrentIndex(idx)
 
     def refresh(self) -> None:
+        self.search_timer.stop()
         lib = self.ctx.library
         self.model.clear()
         if lib is None:
@@ -203,8 +211,14 @@ class LibraryPanel(QWidget):
             item.setEditable(False)
             self.model.appendRow(item)
         shown = len(hits)
-        self.count.setText(f"{shown} statement{'s' if shown != 1 else ''}"
-                           + (" (first 200)" if shown >= RESULT_LIMIT else ""))
+        text = f"{shown} statement{'s' if shown != 1 else ''}" + (
+            " (first 200)" if shown >= RESULT_LIMIT else "")
+        problems = self.ctx.library_problems()
+        if problems:
+            text += (f" \u2014 {len(problems)} entr{'y' if len(problems) == 1 else 'ies'} in "
+                     "your library could not be used (hover for details)")
+        self.count.setText(text)
+        self.count.setToolTip("\n".join(problems))
         if shown:
             self.view.setCurrentIndex(self.model.index(0, 0))
         self._show_detail()
@@ -250,6 +264,8 @@ class LibraryPanel(QWidget):
             self.insertRequested.emit(st)
 
     def _focus_results(self) -> None:
+        if self.search_timer.isActive():
+            self.refresh()
         if self.model.rowCount():
             self.view.setFocus()
 

@@ -173,6 +173,7 @@ class ReorderableList(QWidget):
             content, field = self.make_content(i, value)
             row.set_content(content, field)
             self.rows_layout.addWidget(row)
+            row.show()  # at once, not on the next turn of the event loop
             self.rows.append(row)
         self.empty_label.setVisible(not self.rows)
         self.rebuilt.emit()

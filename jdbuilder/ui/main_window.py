@@ -1,5 +1,6 @@
-"""The main window: start view, the four tabs, the library and findings panels, menus,
-file handling, the live check, autosave and recovery.
+"""The main window: start view, the four tabs, the library and findings panels, menus, the
+live check, and window state. File handling and recovery are in file_actions.py; export,
+print and review in output_actions.py (mixins of this class).
 
 Modal questions go through `self.dialogs` (jdbuilder.ui.dialogs.Dialogs), so tests replace it.
 Errors are shown as dialogs in plain words (a JdbError's own message), never as tracebacks.
@@ -8,13 +9,8 @@ Errors are shown as dialogs in plain words (a JdbError's own message), never as 
 from __future__ import annotations
 
 import copy
-import functools
-import inspect
-import sys
-import traceback
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -30,49 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdbuilder import project as projects
 from jdbuilder.errors import JdbError
-from jdbuilder.model.jobad import generate_ad
-from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.statement import Statement
 from jdbuilder.ui import uistate
 from jdbuilder.ui.ad_tab import AdTab
 from jdbuilder.ui.checker_worker import CheckerService, CheckResults
 from jdbuilder.ui.context import AppContext
-from jdbuilder.ui.dialogs import Dialogs
+from jdbuilder.ui.dialogs import Dialogs, guarded
 from jdbuilder.ui.document import Document, checkable_items, label_for
+from jdbuilder.ui.file_actions import FileActions
 from jdbuilder.ui.findbar import FindBar
 from jdbuilder.ui.findings import FindingRef, FindingsPanel
 from jdbuilder.ui.icons import counted, icon, icon_size
 from jdbuilder.ui.jd_editor import JDEditor
 from jdbuilder.ui.kit_tab import KitTab
 from jdbuilder.ui.library_panel import LibraryPanel
+from jdbuilder.ui.output_actions import OutputActions
 from jdbuilder.ui.recovery import RecoveryManager
 from jdbuilder.ui.scoring_tab import ScoringTab
 from jdbuilder.ui.start_view import StartView
 
-F = TypeVar("F", bound=Callable[..., Any])
 APP_TITLE = "jdbuilder"
 
 
-def guarded(fn: F) -> F:
-    """Show a JdbError (or anything unexpected) as a plain-words dialog, never a traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(self: MainWindow, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(self, *args, **kwargs)
-        except JdbError as exc:
-            self.dialogs.error(self, "jdbuilder", str(exc))
-        except Exception as exc:  # a bug: keep the app running and say what happened
-            traceback.print_exc(file=sys.stderr)
-            self.dialogs.error(self, "jdbuilder", f"Something went wrong: {exc}")
-        return None
-
-    return wrapper  # type: ignore[return-value]
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, OutputActions, QMainWindow):
     def __init__(self, *, dialogs: Dialogs | None = None, ctx: AppContext | None = None,
                  start_background: bool = True) -> None:
         super().__init__()
@@ -279,36 +256,14 @@ class MainWindow(QMainWindow):
         self.checker.start()
         QTimer.singleShot(0, self._startup_files)
 
-    def open_after_start(self, path: str) -> None:
-        """Open a project named on the command line once start-up (and recovery) is done."""
-        self.pending_open = path
-
-    def _startup_files(self) -> None:
-        restored = self.offer_recovery()
-        path, self.pending_open = self.pending_open, ""
-        if path and not restored:
-            self.open_path(path)
-
-    @guarded
-    def offer_recovery(self) -> bool:
-        """After a crash, offer to restore the autosaved work. True if something was restored."""
-        for orphan in self.recovery.orphans():
-            if self.dialogs.offer_recovery(self, orphan.describe()):
-                project = self.recovery.load_orphan(orphan)
-                original = Path(orphan.original) if orphan.original else None
-                self.doc.load(project, original)
-                self.doc.set_dirty(True)
-                self._after_open()
-                self.recovery.discard_orphan(orphan)
-                self.recovery.changed(self.doc.revision)
-                self.recovery.autosave_now()
-                return True
-            self.recovery.discard_orphan(orphan)
-        return False
-
     def _library_changed(self) -> None:
         if self.project_open:
             self.library_panel.set_role(self.doc.jd.role_id)
+        problems = self.ctx.library_problems()
+        if problems:
+            self.statusBar().showMessage(
+                f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} of your library "
+                f"could not be used: {problems[0]}", 15000)
 
     # ---- views -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -406,135 +361,6 @@ class MainWindow(QMainWindow):
     def _check_failed(self, message: str) -> None:
         self.check_label.setText("Language check: not available")
         self.statusBar().showMessage(message, 10000)
-
-    # ---- file --------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """True when it is safe to drop the open project (saved, discarded or unchanged)."""
-        if not self.project_open or not self.doc.modified:
-            return True
-        answer = self.dialogs.ask_save_changes(self, self.doc.display_name)
-        if answer == "save":
-            return bool(self.save())
-        return answer == "discard"
-
-    def _after_open(self) -> None:
-        self.show_workspace()
-        self.library_panel.set_role(self.doc.jd.role_id)
-        self.recovery.start()
-        if self.doc.modified:
-            self.recovery.changed(self.doc.revision)
-        self.jd_editor.focus_path(("jd", "title"))
-
-    def _organisation(self) -> str:
-        return self.ctx.organisation()
-
-    def new_project(self) -> None:
-        if self.maybe_save():
-            self._close_current()
-            self.show_start()
-
-    @guarded
-    def new_from_template(self, role_id: str) -> None:
-        from jdbuilder.library import template_job_description
-
-        if not self.maybe_save():
-            return
-        lib = self.ctx.library
-        if lib is None:
-            raise JdbError("The library is still loading; try again in a moment.")
-        jd = template_job_description(lib.role(role_id))
-        self._open_new(jd)
-
-    @guarded
-    def new_blank(self) -> None:
-        if not self.maybe_save():
-            return
-        self._open_new(JobDescription())
-
-    def _open_new(self, jd: JobDescription) -> None:
-        self._close_current()
-        ad = generate_ad(jd, organisation=self._organisation())
-        self.doc.load(projects.Project(job_description=jd, job_ad=ad.to_dict()), None)
-        self._after_open()
-
-    @guarded
-    def open_project(self) -> None:
-        if not self.maybe_save():
-            return
-        folder = str(self.doc.file_path.parent) if self.doc.file_path else str(Path.home())
-        path = self.dialogs.open_project(self, folder)
-        if path:
-            self._open(Path(path))
-
-    @guarded
-    def open_path(self, path: str) -> None:
-        if not self.maybe_save():
-            return
-        self._open(Path(path))
-
-    def _open(self, path: Path) -> None:
-        try:
-            project = projects.load(path)
-        except JdbError:
-            if not path.exists():
-                uistate.remove_recent(str(path.resolve()))
-                self.start_view.set_recent(uistate.recent_files())
-            raise
-        self._close_current()
-        self.doc.load(project, path, organisation=self._organisation())
-        uistate.add_recent(path)
-        self._after_open()
-
-    def _close_current(self) -> None:
-        self.recovery.stop()
-        self.checker.clear()
-
-    @guarded
-    def save(self) -> bool:
-        if not self.project_open:
-            return False
-        if self.doc.file_path is None:
-            return bool(self.save_as())
-        return self._save_to(self.doc.file_path)
-
-    @guarded
-    def save_as(self) -> bool:
-        if not self.project_open:
-            return False
-        jd = self.doc.jd
-        base = self.doc.file_path or Path.home() / f"{_stem(jd.role_id or jd.title)}.jdb"
-        path = self.dialogs.save_project(self, str(base))
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() != projects.SUFFIX:
-            target = target.with_name(target.name + projects.SUFFIX)
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        projects.save(self.doc.to_project(), path)
-        self.doc.mark_saved(path)
-        self.recovery.saved(self.doc.revision)
-        uistate.add_recent(path)
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
-        return True
-
-    def close_project(self) -> None:
-        if self.maybe_save():
-            self._close_current()
-            self.doc.load(projects.Project(), None)
-            self.show_start()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = uistate.recent_files()
-        for i, p in enumerate(paths, start=1):
-            act = self.recent_menu.addAction(f"&{i % 10} {Path(p).name}")
-            act.setToolTip(p)
-            act.triggered.connect(lambda _c=False, p=p: self.open_path(p))
-        if not paths:
-            act = self.recent_menu.addAction("No recent files")
-            act.setEnabled(False)
 
     # ---- library -----------------------------------------------------------------------
     @guarded
@@ -656,129 +482,6 @@ class MainWindow(QMainWindow):
             self.ctx.reload_library()
         self.checker.request(immediate=True)
 
-    # ---- export and print --------------------------------------------------------------
-    def default_export_folder(self) -> Path:
-        jd = self.doc.jd
-        name = f"{_stem(jd.role_id or jd.title)}-documents"
-        base = self.doc.file_path.parent if self.doc.file_path else Path.home()
-        return base / name
-
-    @guarded
-    def export(self) -> None:
-        from jdbuilder.ui.export_dialog import ExportDialog
-
-        if not self.project_open:
-            return
-        settings = self.ctx.settings()
-        project = self.doc.to_project()
-        dialog = ExportDialog(
-            project, folder=self.default_export_folder(), organisation=settings.organisation,
-            logo=settings.logo, paper=settings.paper, parent=self,
-            choose_folder=lambda start: self.dialogs.choose_folder(self, "Export to", start))
-        has_kit = bool(self.doc.kit.questions)
-        for key, box in dialog.documents.items():
-            box.setChecked(key in ("jd", "ad") or (has_kit and key == "kit"))
-        self.export_dialog = dialog
-        self.dialogs.run(dialog)
-
-    def _choose_document(self, title: str) -> Any:
-        from jdbuilder.export.build import DOCUMENTS, compose_documents
-        from jdbuilder.ui.export_dialog import document_label, make_options
-
-        keys = list(DOCUMENTS)
-        index = self.dialogs.choose_item(self, title, "Document:",
-                                         [document_label(k) for k in keys])
-        if index is None:
-            return None
-        settings = self.ctx.settings()
-        options = make_options(formats=["pdf"], documents=[keys[index]], large_print=False,
-                               paper=settings.paper, organisation=settings.organisation,
-                               logo=settings.logo)
-        try:
-            docs = compose_documents(self.doc.to_project(), options)
-        except ValueError as exc:
-            raise JdbError(f"This document cannot be printed yet: {exc}") from None
-        return docs[0][1] if docs else None
-
-    @guarded
-    def print_preview(self) -> None:
-        from jdbuilder.ui.printing import preview_dialog
-
-        if not self.project_open:
-            return
-        doc = self._choose_document("Print preview")
-        if doc is None:
-            return
-        dialog = preview_dialog(doc, self)
-        self.last_dialog = dialog
-        self.dialogs.run(dialog)
-
-    @guarded
-    def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from jdbuilder.ui.printing import configure_printer
-        from jdbuilder.ui.printing import print_document as render
-
-        if not self.project_open:
-            return
-        doc = self._choose_document("Print")
-        if doc is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_printer(printer, doc.paper, doc.title)
-        dialog = QPrintDialog(printer, self)
-        self.last_dialog = dialog
-        if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
-            render(doc, printer)
-
-    @guarded
-    def review_document(self) -> None:
-        from jdbuilder.ui.tasks import run_task
-
-        folder = str(self.doc.file_path.parent) if self.doc.file_path else str(Path.home())
-        source = self.dialogs.open_file(
-            self, "Review a document", folder,
-            "Documents (*.docx *.txt *.md *.jdb);;All files (*)")
-        if not source:
-            return
-        src = Path(source)
-        suggested = str(src.with_name(f"{src.stem}-review.docx"))
-        out = self.dialogs.save_file(self, "Save the reviewer copy as", suggested,
-                                     "Word documents (*.docx)")
-        if not out:
-            return
-        dest = Path(out)
-        if dest.suffix.lower() != ".docx":
-            dest = dest.with_name(dest.name + ".docx")
-        policy = self.ctx.policy()
-
-        def work(_progress: Any) -> Any:
-            from jdbuilder.export.review import write_review
-
-            if "policy" in inspect.signature(write_review).parameters:
-                return write_review(src, dest, policy=policy)
-            return write_review(src, dest)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ImportError):
-                msg = ("Reviewing documents is not available in this version of jdbuilder. "
-                       "Please update jdbuilder to use it.")
-            elif isinstance(exc, JdbError):
-                msg = str(exc)
-            else:
-                msg = f"The reviewer copy could not be written: {exc}"
-            self.dialogs.error(self, "Review a document", msg)
-
-        def done(result: Any) -> None:
-            comments = getattr(result, "comments", None)
-            extra = f" with {comments} comment(s)" if comments is not None else ""
-            self.dialogs.info(self, "Review a document",
-                              f"The reviewer copy was saved{extra}:\n{dest}")
-
-        self.statusBar().showMessage(f"Reviewing {src.name}\u2026", 3000)
-        run_task(work, parent=self, on_done=done, on_error=failed)
-
     # ---- help --------------------------------------------------------------------------
     def show_guide(self) -> None:
         from jdbuilder.ui.help import GuideDialog
@@ -792,12 +495,7 @@ class MainWindow(QMainWindow):
 
         self.dialogs.about(self, "About jdbuilder", ABOUT_HTML)
 
-    # ---- recovery, geometry, close -----------------------------------------------------
-    def _recovery_snapshot(self) -> tuple[projects.Project, Path | None] | None:
-        if not self.project_open:
-            return None
-        return self.doc.to_project(), self.doc.file_path
-
+    # ---- geometry, close -------------------------------------------------------------
     def _restore_geometry(self) -> None:
         state = uistate.load_state()
         geometry = state.get("geometry")
@@ -837,6 +535,21 @@ class MainWindow(QMainWindow):
             geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
             window_state=bytes(self.saveState().toBase64().data()).decode("ascii"))
 
+    def dispose(self) -> None:
+        """Stop timers and background work and delete the window without closing it (no
+        prompts, no saved window state): for the self-test and screenshots."""
+        from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+        self.recovery.shutdown()
+        self.checker.timer.stop()
+        self.checker.enabled = False
+        self.checker.pool.waitForDone(60_000)
+        QThreadPool.globalInstance().waitForDone(60_000)
+        QCoreApplication.processEvents()  # deliver the last queued results
+        self.hide()
+        self.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
@@ -849,9 +562,3 @@ class MainWindow(QMainWindow):
         self.recovery.shutdown()
         self.checker.timer.stop()
         event.accept()
-
-
-def _stem(text: str) -> str:
-    from jdbuilder.export.build import slug
-
-    return slug(text)

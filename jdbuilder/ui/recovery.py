@@ -92,10 +92,12 @@ class RecoveryManager(QObject):
             self.lock = lock
 
     # ---- this session ------------------------------------------------------------------
-    def start(self) -> None:
-        """A project is open: autosave it from now on."""
+    def start(self, revision: int, unsaved: bool = False) -> None:
+        """A project is open at this revision: autosave its changes from now on (`unsaved`:
+        it already holds work that is in no file, such as restored work)."""
         self.active = True
-        self.saved_revision = -1
+        self.revision = revision
+        self.saved_revision = -1 if unsaved else revision
         self.periodic.start()
 
     def stop(self) -> None:

@@ -70,9 +70,11 @@ def take(outdir: Path, width: int = 1280, height: int = 800) -> list[Path]:
     shots.append(_save(win, outdir, "02-jd-editor-findings"))
 
     win.library_panel.search.setText("advocacy")
+    win.library_panel.refresh()
     win.library_panel.view.setFocus()
     shots.append(_save(win, outdir, "03-library"))
     win.library_panel.search.clear()
+    win.library_panel.refresh()
 
     win.tabs.setCurrentWidget(win.ad_tab)
     win.checker.wait_until_idle(60_000)
@@ -118,8 +120,7 @@ def take(outdir: Path, width: int = 1280, height: int = 800) -> list[Path]:
             _pump(50)
         shots.append(_save(dialog, outdir, "07-export-dialog"))
         dialog.close()
-    win.recovery.shutdown()
-    win.hide()
+    win.dispose()
     return shots
 
 

@@ -59,8 +59,7 @@ def self_test() -> int:
     finally:
         window = state.get("window")
         if window is not None:
-            window.recovery.shutdown()
-            window.hide()
+            window.dispose()
         tmp = state.get("tmp")
         if tmp is not None:
             tmp.cleanup()
@@ -137,7 +136,9 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         counts = win.checker.last.counts()
         if not sum(counts.values()):
             raise RuntimeError("the live check found nothing in a sentence it must flag")
-        return ", ".join(f"{n} {k}" for k, n in counts.items()) + " (off the UI thread)"
+        from jdbuilder.ui.icons import counted
+
+        return ", ".join(counted(k, n) for k, n in counts.items()) + " (off the UI thread)"
 
     def export() -> str:
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer

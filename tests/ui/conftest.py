@@ -1,0 +1,70 @@
+"""Fixtures for the desktop app: a real main window driven through its widgets.
+
+Modal questions go to `FakeDialogs`, which records every call and answers from a script, so no
+test ever blocks on a dialog. The library and question bank are loaded once per session and
+shared (each test still has its own JDBUILDER_HOME from tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.ui.helpers import FakeDialogs, wait_checked
+
+
+@pytest.fixture(scope="session")
+def bank() -> Any:
+    from jdbuilder.interview.bank import default_bank
+
+    return default_bank()
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def make_window(qtbot: Any, library: Any, bank: Any,
+                dialogs: FakeDialogs) -> Iterator[Callable[..., Any]]:
+    """make_window(dialogs=None) -> a shown MainWindow with the library and bank loaded."""
+    from jdbuilder.ui.context import AppContext
+    from jdbuilder.ui.main_window import MainWindow
+
+    made: list[Any] = []
+
+    def make(fake: FakeDialogs | None = None, *, checker: bool = True) -> Any:
+        ctx = AppContext()
+        ctx.use(library, bank)
+        window = MainWindow(dialogs=fake or dialogs, ctx=ctx, start_background=False)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        if checker:
+            window.checker.start()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.recovery.shutdown()
+        window.checker.timer.stop()
+        window.checker.pool.waitForDone(30_000)
+
+
+@pytest.fixture
+def window(make_window: Callable[..., Any]) -> Any:
+    return make_window()
+
+
+@pytest.fixture
+def jd_window(window: Any, qtbot: Any) -> Any:
+    """A window with the Peer Specialist template open and its first check done."""
+    window.new_from_template("peer-specialist")
+    wait_checked(qtbot, window)
+    return window
+
