@@ -7,6 +7,7 @@ and the cause and exit with code 2; nothing partial is left behind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -365,7 +366,17 @@ def open_app(files: list[str]) -> int:
     return code
 
 
+def _utf8_output() -> None:
+    """Names such as Nguyễn survive output redirected to a file on Windows (cp1252 otherwise)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not stream.isatty():
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
     raw = list(sys.argv[1:] if argv is None else argv)
     if raw and all(a.lower().endswith(".jdb") and not a.startswith("-") for a in raw):
         return open_app(raw)  # "jdbuilder FILE.jdb" opens the project in the app

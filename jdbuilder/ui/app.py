@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 import traceback
 from types import TracebackType
+from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jdbuilder import APP_NAME, __version__
@@ -40,6 +42,22 @@ def project_args(argv: list[str]) -> list[str]:
     return [a for a in argv if a.lower().endswith(".jdb") and not a.startswith("-")]
 
 
+class _FileOpenFilter(QObject):
+    """macOS hands a double-clicked .jdb to the running app as a file-open event."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()  # type: ignore[attr-defined]
+            if path.lower().endswith(".jdb"):
+                self._window.open_after_start(path)
+                return True
+        return False
+
+
 def run_app(argv: list[str]) -> int:
     """Show the main window (opening a .jdb given on the command line) and run the event loop."""
     app = QApplication.instance()
@@ -56,6 +74,7 @@ def run_app(argv: list[str]) -> int:
 
     _install_excepthook()
     window = MainWindow()
+    app.installEventFilter(_FileOpenFilter(window))
     window.show()
     files = project_args(argv)
     if files:
