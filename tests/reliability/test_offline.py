@@ -42,3 +42,37 @@ def test_every_command_runs_offline(offline: None, tmp_path: Path,
     assert main(["scores", str(p)]) == 0
     assert main(["library", "search", "naloxone"]) == 0
     assert main(["review", str(q), "--out", str(tmp_path / "r.docx")]) == 0
+
+
+_BLOCK = '''
+import socket
+class _NoNetwork(socket.socket):
+    def __init__(self, *args, **kwargs):
+        raise AssertionError("jdbuilder tried to open a network socket")
+def _refuse(*args, **kwargs):
+    raise AssertionError("jdbuilder tried to connect to the network")
+socket.socket = _NoNetwork
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+'''
+
+
+def test_self_test_runs_offline(tmp_path: Path) -> None:
+    """The self-test (main window offscreen, check, export) in a process with sockets blocked."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_BLOCK, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(site), *filter(None, [os.environ.get("PYTHONPATH")])]),
+        "QT_QPA_PLATFORM": "offscreen", "JDBUILDER_HOME": str(tmp_path / "home")}
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.socket()"],
+                           env=env, capture_output=True, text=True, timeout=60)
+    assert probe.returncode != 0 and "network socket" in probe.stderr
+    r = subprocess.run([sys.executable, "-m", "jdbuilder", "--self-test"], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "all steps passed" in r.stdout
