@@ -163,8 +163,11 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
         if len(hyphens):
             keys = pair_keys(lowers[hyphens], lowers[hyphens + 2])
             cand = np.union1d(cand, hyphens[_member(keys, lex.pair_triggers)])
+    numbers: set[int] = set()
     if lex.number_heads:
-        cand = np.union1d(cand, nlp.number_positions(view.doc))
+        positions = nlp.number_positions(view.doc)
+        numbers = set(positions.tolist())
+        cand = np.union1d(cand, positions)
     out: list[tuple[Rule, Match]] = []
     n = len(lowers)
     for i in cand.tolist():
@@ -175,7 +178,7 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
             heads += by_second.get(int(lowers[i + 1]), ())
             if i + 2 < n and lowers[i + 1] == lex.hyphen:
                 heads += by_second.get(int(lowers[i + 2]), ())
-        if lex.number_heads and view.like_num(i):
+        if i in numbers:
             heads += lex.number_heads
         seen: set[str] = set()
         for rule, v in heads:

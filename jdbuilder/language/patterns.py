@@ -247,6 +247,14 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
     elems = v.elems
     n = view.n
     lowers = view.lowers
+    # Quick reject for "verb ... object" patterns: the object must occur within the gap's reach
+    # (most candidate positions in running text fail here, before any backtracking).
+    if len(elems) > 2 and isinstance(elems[1], Gap):
+        target = elems[2]
+        if isinstance(target, Tok) and not target.optional and not target.number:
+            reach = min(n, start + 2 + elems[1].size + 1)
+            if not any(int(lowers[j]) in target.hashes for j in range(start + 1, reach)):
+                return None
 
     def rec(k: int, i: int, rs: int, re_: int) -> Match | None:
         if k == len(elems):
