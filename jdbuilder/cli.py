@@ -157,7 +157,7 @@ def _question_lines(path: Path) -> list[tuple[int, str]]:
     from jdbuilder import project as projects
     from jdbuilder.errors import InputError
     from jdbuilder.interview.guide import InterviewGuide
-    from jdbuilder.textio import _read_bytes, decode_text
+    from jdbuilder.textio import decode_text, read_bytes
 
     if path.suffix.lower() == ".jdb":
         proj = projects.load(path)
@@ -166,7 +166,7 @@ def _question_lines(path: Path) -> list[tuple[int, str]]:
         except (TypeError, ValueError) as exc:
             raise InputError(path, f"has an invalid interview kit: {exc}") from None
         return [(i, q.text) for i, q in enumerate(guide.questions, start=1)]
-    text = decode_text(_read_bytes(path, 10 * 1024 * 1024), path)
+    text = decode_text(read_bytes(path, 10 * 1024 * 1024), path)
     return [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)
             if line.strip()]
 

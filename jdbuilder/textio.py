@@ -56,13 +56,14 @@ def decode_text(data: bytes, path: Path) -> str:
     return text
 
 
-def _read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """A file's bytes, size-bounded; every failure is an `InputError` naming the file."""
     try:
         if path.is_dir():
             raise InputError(path, "is a folder")
         size = path.stat().st_size
         if size > limit:
-            raise InputError(path, f"is too large to check ({size / (1024 * 1024):.1f} MB; "
+            raise InputError(path, f"is too large ({size / (1024 * 1024):.1f} MB; "
                                    f"the limit is {limit // (1024 * 1024)} MB)")
         return path.read_bytes()
     except FileNotFoundError:
@@ -98,7 +99,7 @@ def read_input(path: str | Path) -> InputText:
         proj = project.load(p)
         joined = join_sections(proj.job_description.all_text(), p)
         return InputText(p, joined.text, joined.sections, proj.policy or None)
-    return InputText(p, decode_text(_read_bytes(p), p))
+    return InputText(p, decode_text(read_bytes(p), p))
 
 
 def collect_paths(paths: list[str]) -> tuple[list[Path], list[InputError]]:

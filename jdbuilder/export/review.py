@@ -36,7 +36,7 @@ from jdbuilder.atomic import AtomicOutput
 from jdbuilder.errors import InputError
 from jdbuilder.interview import QuestionVerdict, check_question
 from jdbuilder.language import CheckReport, Finding, Policy, check_report
-from jdbuilder.textio import MAX_TEXT_BYTES, TEXT_SUFFIXES, decode_text
+from jdbuilder.textio import TEXT_SUFFIXES, decode_text, read_bytes
 
 AUTHOR = "jdbuilder language check"
 INITIALS = "JD"
@@ -102,21 +102,7 @@ class _Review:
 # -- reading the source --------------------------------------------------------------------------
 
 def _read_text_file(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise InputError(path, "is a folder")
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(path, f"is too large to review ({size // (1024 * 1024)} MB; "
-                                   f"the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_text(data, path).removeprefix("\ufeff")
+    return decode_text(read_bytes(path), path).removeprefix("\ufeff")
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")

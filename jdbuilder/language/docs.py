@@ -8,14 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jdbuilder.atomic import atomic_write_text
+from jdbuilder.gendoc import cell, write_doc
 from jdbuilder.language.lexicon import CATEGORIES, Lexicon, default_lexicon
 
 DOC_PATH = Path("docs") / "language-rules.md"
 
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 def render(lex: Lexicon) -> str:
@@ -38,25 +35,21 @@ def render(lex: Lexicon) -> str:
         rules = [r for r in lex.rules if r.category == cat]
         if info is None or not rules:
             continue
-        lines += [f"## {info.title} (`{cat}`)", "", _cell(info.description), "",
+        lines += [f"## {info.title} (`{cat}`)", "", cell(info.description), "",
                   "| rule | severity | matches | suggestions | why | sources |",
                   "|---|---|---|---|---|---|"]
         for r in rules:
             sev = r.severity + (" (contested)" if r.contested else "")
             pats = "; ".join(f"`{p}`" for p in r.patterns)
             sugg = "; ".join(r.suggestions) or "-"
-            lines.append(f"| `{r.id}` | {sev} | {_cell(pats)} | {_cell(sugg)} | "
-                         f"{_cell(r.why)} | {_cell('; '.join(r.sources))} |")
+            lines.append(f"| `{r.id}` | {sev} | {cell(pats)} | {cell(sugg)} | "
+                         f"{cell(r.why)} | {cell('; '.join(r.sources))} |")
         lines.append("")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else DOC_PATH
-    atomic_write_text(target, render(default_lexicon()))
-    print(f"wrote {target}")
-    return 0
-
+    return write_doc(argv, DOC_PATH, render(default_lexicon()))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -9,15 +9,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from jdbuilder.atomic import atomic_write_text
+from jdbuilder.gendoc import cell, write_doc
 from jdbuilder.library.loader import Library, load_library, template_job_description
 from jdbuilder.model.statement import StatementKind
 
 DOC_PATH = Path("docs") / "library.md"
 
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 def render(lib: Library) -> str:
@@ -39,8 +36,8 @@ def render(lib: Library) -> str:
     for role in sorted(lib.roles.values(), key=lambda r: r.id):
         jd = template_job_description(role)
         areas = "; ".join(a.title for a in jd.areas)
-        lines.append(f"| `{role.id}` | {_cell(jd.title)} | {_cell(role.summary)} | "
-                     f"{_cell(areas)} | {_cell(role.source)} |")
+        lines.append(f"| `{role.id}` | {cell(jd.title)} | {cell(role.summary)} | "
+                     f"{cell(areas)} | {cell(role.source)} |")
     for kind in StatementKind:
         items = sorted((s for s in lib.statements.values() if s.kind is kind),
                        key=lambda s: s.id)
@@ -50,18 +47,14 @@ def render(lib: Library) -> str:
                   "| id | text | roles | tags | source |", "|---|---|---|---|---|"]
         for st in items:
             text = st.text + (f" ({st.level})" if st.level else "")
-            lines.append(f"| `{st.id}` | {_cell(text)} | {_cell(', '.join(st.roles))} | "
-                         f"{_cell(', '.join(st.tags))} | {_cell(st.source)} |")
+            lines.append(f"| `{st.id}` | {cell(text)} | {cell(', '.join(st.roles))} | "
+                         f"{cell(', '.join(st.tags))} | {cell(st.source)} |")
     lines.append("")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else DOC_PATH
-    atomic_write_text(target, render(load_library()))
-    print(f"wrote {target}")
-    return 0
-
+    return write_doc(argv, DOC_PATH, render(load_library()))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
