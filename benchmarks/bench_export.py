@@ -16,9 +16,10 @@ from pathlib import Path
 
 from jdbuilder.export.build import BuildOptions, build
 from jdbuilder.interview.bank import default_bank
-from jdbuilder.interview.guide import GuideQuestion, Interviewer, InterviewGuide, ScoreEntry
+from jdbuilder.interview.kits import from_bank
 from jdbuilder.library import load_library, template_job_description
 from jdbuilder.model.jobad import generate_ad
+from jdbuilder.model.kit import Interviewer, InterviewKit, ScoreEntry
 from jdbuilder.project import Project
 
 
@@ -26,8 +27,8 @@ def kit_project() -> Project:
     lib = load_library()
     jd = template_job_description(lib.role("peer-specialist"))
     bank = [q for q in default_bank() if q.suits_role("peer-specialist")][:12]
-    guide = InterviewGuide(
-        questions=[GuideQuestion.from_bank(q) for q in bank],
+    guide = InterviewKit(
+        questions=[from_bank(q) for q in bank],
         interviewers=[Interviewer(f"i{k}", f"Interviewer {k}") for k in range(1, 6)],
         candidates=[f"C{k}" for k in range(1, 7)],
         name_key={f"C{k}": f"Candidate Name {k}" for k in range(1, 7)},
@@ -35,8 +36,7 @@ def kit_project() -> Project:
     guide.scores = [ScoreEntry(iv.id, c, q.id, 1 + (hash((iv.id, c, q.id)) % 5))
                     for iv in guide.interviewers for c in guide.candidates
                     for q in guide.questions]
-    return Project(job_description=jd, job_ad=generate_ad(jd).to_dict(),
-                   interview=guide.to_dict())
+    return Project(job_description=jd, job_ad=generate_ad(jd), kit=guide)
 
 
 def main() -> int:
@@ -79,7 +79,7 @@ def review_benchmark(tmp: Path) -> None:
     """The reviewer copy of a 3-page job description DOCX with findings in it."""
     import docx
 
-    from jdbuilder.export.review import write_review
+    from jdbuilder.review.annotate import write_review
 
     lib = load_library()
     source = tmp / "three-pages.docx"

@@ -16,7 +16,7 @@ APP = r"""
 import time, sys
 t0 = float(sys.argv[1])
 from PySide6.QtWidgets import QApplication
-from jdbuilder.ui.main_window import MainWindow
+from jdbuilder.ui.views.main_window import MainWindow
 app = QApplication(["jdbuilder"])
 w = MainWindow()
 w.show()

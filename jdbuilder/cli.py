@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jdbuilder import __version__
 from jdbuilder.errors import JdbError
+from jdbuilder.vocab import Paper, Severity, Verdict, values
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -61,12 +62,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     lib = load_library()
     jd = template_job_description(lib.role(args.role))
     from jdbuilder.interview.bank import default_bank
-    from jdbuilder.interview.guide import default_guide
+    from jdbuilder.interview.kits import default_kit
 
     ad = generate_ad(jd, organisation=settings.organisation)
-    guide = default_guide(args.role, jd, default_bank())
-    projects.save(projects.Project(job_description=jd, job_ad=ad.to_dict(),
-                                   interview=guide.to_dict()), out)
+    kit = default_kit(args.role, jd, default_bank())
+    projects.save(projects.Project(job_description=jd, job_ad=ad, kit=kit), out)
     print(f"Created {out} from the '{args.role}' template.")
     return EXIT_OK
 
@@ -79,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     proj = projects.load(args.file)
     settings, _ = load_settings()
     opts = BuildOptions(formats=args.format, documents=args.documents,
-                        large_print=args.large_print, paper=args.paper or settings.paper,
+                        large_print=args.large_print, paper=Paper(args.paper or settings.paper),
                         organisation=args.organisation or settings.organisation,
                         logo=args.logo if args.logo is not None else settings.logo,
                         parallel=True)
@@ -92,37 +92,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-SEVERITY_ORDER = ("info", "warning", "error")
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from jdbuilder.errors import InputError
     from jdbuilder.language import Policy, check_report
     from jdbuilder.language.lexicon import lexicon_problems
-    from jdbuilder.settings import load_policy
-    from jdbuilder.textio import collect_paths, line_col, read_input
+    from jdbuilder.readers.inputs import collect_paths, read_input
+    from jdbuilder.readers.text import line_col
+    from jdbuilder.settings import load_settings
 
-    floor = SEVERITY_ORDER.index(args.min_severity)
+    floor = Severity(args.min_severity).rank
     paths, errors = collect_paths(args.paths)
-    policy = load_policy()
+    settings, _ = load_settings()
+    policy = settings.policy()
+    organisation = settings.organisation
     _report_problems(list(lexicon_problems()))
     results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
     any_findings = False
     for path in paths:
         try:
-            doc = read_input(path)
+            doc = read_input(path, organisation=organisation)
         except InputError as exc:
             results.append({"path": str(path), "error": exc.reason})
             errors.append(exc)
             continue
-        try:
-            doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
-        except ValueError as exc:
-            raise JdbError(f"{path}: invalid policy in project ({exc})") from None
+        doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
         report = check_report(doc.text, doc_policy)
-        found = [f for f in report.findings if SEVERITY_ORDER.index(f.severity) >= floor]
+        found = [f for f in report.findings if Severity(f.severity).rank >= floor]
         any_findings = any_findings or bool(found)
         entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}
         if report.suppressed:
@@ -155,17 +152,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _question_lines(path: Path) -> list[tuple[int, str]]:
     from jdbuilder import project as projects
-    from jdbuilder.errors import InputError
-    from jdbuilder.interview.guide import InterviewGuide
-    from jdbuilder.textio import decode_text, read_bytes
+    from jdbuilder.readers.text import decode_text, read_bytes
 
     if path.suffix.lower() == ".jdb":
-        proj = projects.load(path)
-        try:
-            guide = InterviewGuide.from_dict(proj.interview)
-        except (TypeError, ValueError) as exc:
-            raise InputError(path, f"has an invalid interview kit: {exc}") from None
-        return [(i, q.text) for i, q in enumerate(guide.questions, start=1)]
+        kit = projects.load(path).kit
+        return [(i, q.text) for i, q in enumerate(kit.questions if kit else [], start=1)]
     text = decode_text(read_bytes(path, 10 * 1024 * 1024), path)
     return [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)
             if line.strip()]
@@ -185,8 +176,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
         print(json.dumps({"questions": results}, ensure_ascii=False, indent=2))
     else:
         for r in results:
-            label = {"ok": "ok", "caution": "CAUTION", "not_allowed": "NOT ALLOWED"}[
-                str(r["verdict"])]
+            label = Verdict(str(r["verdict"])).label
             print(f"{path}:{r['line']}: {label}: {r['text']}")
             if r["verdict"] != "ok":
                 print(f"    {r['category']}: {r['reason']}")
@@ -194,7 +184,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
                 print(f"    Source: {r['source']}")
             if r.get("note"):
                 print(f"    Interviewer note: {r['note']}")
-    blocked = any(r["verdict"] == "not_allowed" for r in results)
+    blocked = any(r["verdict"] == Verdict.NOT_ALLOWED for r in results)
     return EXIT_FINDINGS if blocked else EXIT_OK
 
 
@@ -202,20 +192,15 @@ def cmd_scores(args: argparse.Namespace) -> int:
     import json
 
     from jdbuilder import project as projects
-    from jdbuilder.errors import InputError
-    from jdbuilder.interview.guide import InterviewGuide
     from jdbuilder.interview.scoring import format_text, summarise
+    from jdbuilder.model.kit import InterviewKit
 
-    proj = projects.load(args.file)
-    try:
-        guide = InterviewGuide.from_dict(proj.interview)
-    except (TypeError, ValueError) as exc:
-        raise InputError(args.file, f"has invalid interview scores: {exc}") from None
-    summary = summarise(guide)
+    kit = projects.load(args.file).kit or InterviewKit()
+    summary = summarise(kit)
     if args.format == "json":
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(format_text(guide, summary))
+        print(format_text(kit, summary))
     return EXIT_OK
 
 
@@ -229,8 +214,12 @@ def cmd_library_search(args: argparse.Namespace) -> int:
 
     from jdbuilder.library import load_user_library
     from jdbuilder.model.statement import StatementKind
+    from jdbuilder.settings import load_settings
 
-    lib = load_user_library()
+    settings, problem = load_settings()
+    lib = load_user_library(settings.organisation_library)
+    if problem is not None:
+        lib.problems.insert(0, problem)
     _report_problems(list(lib.problems))
     kind = StatementKind(args.kind) if args.kind else None
     if args.role and args.role not in lib.roles:
@@ -254,7 +243,7 @@ def cmd_library_search(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     from jdbuilder.errors import InputError
-    from jdbuilder.export.review import write_review
+    from jdbuilder.review.annotate import write_review
     from jdbuilder.settings import load_policy
 
     source, out = Path(args.input), Path(args.out)
@@ -269,7 +258,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    from jdbuilder.export.build import DOCUMENTS, FORMATS, PAPERS
+    from jdbuilder.export.build import DOCUMENTS, FORMATS
 
     parser = _Parser(prog="jdbuilder", description=(
         "Job descriptions, job ads and interview kits for peer-support roles."))
@@ -295,7 +284,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--documents", type=_csv(DOCUMENTS), default=None,
                    help=f"{','.join(DOCUMENTS)} (default: every document the project has)")
     p.add_argument("--large-print", action="store_true", help="16 pt large-print versions")
-    p.add_argument("--paper", choices=PAPERS, default=None,
+    p.add_argument("--paper", choices=values(Paper), default=None,
                    help="letter or a4 (default: the settings' paper size, else letter)")
     p.add_argument("--organisation", help="organisation name for headers and document author")
     p.add_argument("--logo", metavar="IMAGE", help="organisation logo (PNG or JPEG) for headers")
@@ -306,7 +295,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help=".txt, .md, .docx or .jdb files, or folders (searched recursively)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--min-severity", choices=SEVERITY_ORDER, default="info",
+    p.add_argument("--min-severity", choices=values(Severity), default="info",
                    help="report findings at or above this severity (default: info)")
     p.set_defaults(func=cmd_check)
 

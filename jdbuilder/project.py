@@ -1,7 +1,8 @@
 """The project file (.jdb): JSON with a format name and a schema version.
 
-Saving is atomic and keeps the previous version as `NAME.jdb.bak`. Fields this version does not
-know are kept and written back. A file from a newer version is refused and never overwritten.
+The file is parsed once, when it is opened, into a typed `Project`. Saving is atomic and keeps
+the previous version as `NAME.jdb.bak`. Fields this version does not know are kept and written
+back. A file from a newer version is refused and never overwritten.
 """
 
 from __future__ import annotations
@@ -15,31 +16,57 @@ from typing import Any
 from jdbuilder import __version__
 from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ProjectError
+from jdbuilder.language.policy import Policy
+from jdbuilder.model.jobad import JobAd, generate_ad
 from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.kit import InterviewKit
 from jdbuilder.model.serial import Json, split_known
 
 FORMAT_NAME = "jdbuilder-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".jdb"
 MAX_PROJECT_BYTES = 20 * 1024 * 1024
 
 # Migrations from version N to N+1, applied in order when an older file is opened.
 Migration = Callable[[Json], Json]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: Json) -> Json:
+    """Version 1 kept the interview kit under "interview"; it is "interview_kit" now."""
+    out = dict(data)
+    if "interview" in out and "interview_kit" not in out:
+        out["interview_kit"] = out.pop("interview")
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 @dataclass
 class Project:
-    """Everything one hiring project holds: the job description and what is built from it."""
+    """Everything one hiring project holds: the job description and what is built from it.
+
+    Parsed once, when the file is opened: the job description, the job ad and the interview
+    kit are model objects, and the policy has been validated, so nothing later re-parses them.
+    """
 
     job_description: JobDescription = field(default_factory=JobDescription)
-    job_ad: Json | None = None
-    interview: Json | None = None
-    policy: Json = field(default_factory=dict)
+    job_ad: JobAd | None = None  # None: generated from the job description when needed
+    kit: InterviewKit | None = None
+    policy: Json = field(default_factory=dict)  # the project's own language policy
     extra: Json = field(default_factory=dict)
 
     _FIELDS = ("format", "schema_version", "app_version", "job_description", "job_ad",
-               "interview", "policy")
+               "interview_kit", "policy")
+
+    def ad(self, organisation: str = "") -> JobAd:
+        """The project's edited ad, or one generated from its job description."""
+        if self.job_ad is not None:
+            return self.job_ad
+        return generate_ad(self.job_description, organisation=organisation)
+
+    def language_policy(self) -> Policy:
+        return Policy.from_dict(self.policy)
 
     def to_dict(self) -> Json:
         data: Json = {
@@ -49,9 +76,9 @@ class Project:
             "job_description": self.job_description.to_dict(),
         }
         if self.job_ad is not None:
-            data["job_ad"] = self.job_ad
-        if self.interview is not None:
-            data["interview"] = self.interview
+            data["job_ad"] = self.job_ad.to_dict()
+        if self.kit is not None:
+            data["interview_kit"] = self.kit.to_dict()
         if self.policy:
             data["policy"] = self.policy
         data.update(self.extra)
@@ -59,22 +86,32 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Project:
+        """Raises `ValueError` naming the part of the project that is wrong."""
         _, extra = split_known(data, cls._FIELDS)
-        jd = data.get("job_description")
-        if jd is None:
-            jd = {}
-        if not isinstance(jd, Mapping):
-            raise TypeError("'job_description' should be an object")
-        for key in ("job_ad", "interview", "policy"):
+        for key in ("job_description", "job_ad", "interview_kit", "policy"):
             if data.get(key) is not None and not isinstance(data[key], Mapping):
-                raise TypeError(f"'{key}' should be an object")
-        return cls(
-            job_description=JobDescription.from_dict(jd),
-            job_ad=dict(data["job_ad"]) if data.get("job_ad") is not None else None,
-            interview=dict(data["interview"]) if data.get("interview") is not None else None,
-            policy=dict(data.get("policy") or {}),
-            extra=extra,
-        )
+                raise ValueError(f"'{key}' should be an object")
+        jd_data = data.get("job_description") or {}
+        ad_data = data.get("job_ad")
+        kit_data = data.get("interview_kit")
+        policy = dict(data.get("policy") or {})
+        try:
+            jd = JobDescription.from_dict(jd_data)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"the job description is invalid: {exc}") from None
+        try:
+            ad = JobAd.from_dict(ad_data) if ad_data is not None else None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"the job ad is invalid: {exc}") from None
+        try:
+            kit = InterviewKit.from_dict(kit_data) if kit_data is not None else None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"the interview kit is invalid: {exc}") from None
+        try:
+            Policy.from_dict(policy)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"the language policy is invalid: {exc}") from None
+        return cls(job_description=jd, job_ad=ad, kit=kit, policy=policy, extra=extra)
 
 
 def _read(path: Path) -> bytes:

@@ -12,8 +12,9 @@ from typing import Any
 
 from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
-from jdbuilder.language.policy import PREFERENCES, Policy, normalise_phrase
+from jdbuilder.language.policy import Policy, normalise_phrase
 from jdbuilder.userdata import user_data_dir
+from jdbuilder.vocab import Paper, Preference, values
 
 SETTINGS_FILE = "settings.json"
 
@@ -22,8 +23,8 @@ SETTINGS_FILE = "settings.json"
 class Settings:
     organisation: str = ""
     logo: str = ""
-    paper: str = "letter"
-    preference: str = "neutral"
+    paper: Paper = Paper.LETTER
+    preference: Preference = Preference.NEUTRAL
     allow_phrases: list[str] = field(default_factory=list)
     allow_rules: list[str] = field(default_factory=list)
     organisation_library: str = ""
@@ -55,15 +56,15 @@ def _validated(data: dict[str, Any], path: Path) -> Settings:
         if not isinstance(value, str):
             raise ContentError(path, "should be text", field=key)
         setattr(s, key, value)
-    paper = data.get("paper", "letter")
-    if paper not in ("letter", "a4"):
+    paper = data.get("paper", Paper.LETTER)
+    if paper not in values(Paper):
         raise ContentError(path, f"'{paper}' is not letter or a4", field="paper")
-    s.paper = paper
-    pref = data.get("preference", "neutral")
-    if pref not in PREFERENCES:
-        raise ContentError(path, f"'{pref}' is not one of {', '.join(PREFERENCES)}",
+    s.paper = Paper(paper)
+    pref = data.get("preference", Preference.NEUTRAL)
+    if pref not in values(Preference):
+        raise ContentError(path, f"'{pref}' is not one of {', '.join(values(Preference))}",
                            field="preference")
-    s.preference = pref
+    s.preference = Preference(pref)
     for key in ("allow_phrases", "allow_rules"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -59,6 +59,10 @@ class Paper(StrEnum):
     LETTER = "letter"
     A4 = "a4"
 
+    @property
+    def label(self) -> str:
+        return {"letter": "US Letter", "a4": "A4"}[self.value]
+
 
 class Preference(StrEnum):
     """The organisation's choice for contested person-first / identity-first wording."""
@@ -66,6 +70,12 @@ class Preference(StrEnum):
     NEUTRAL = "neutral"
     PERSON_FIRST = "person-first"
     IDENTITY_FIRST = "identity-first"
+
+    @property
+    def label(self) -> str:
+        return {"neutral": "No preference (flag neither form)",
+                "person-first": "Person-first (\u201cperson with autism\u201d)",
+                "identity-first": "Identity-first (\u201cautistic person\u201d)"}[self.value]
 
 
 def values(enum: type[StrEnum]) -> tuple[str, ...]:

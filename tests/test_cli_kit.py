@@ -12,7 +12,7 @@ import pytest
 
 from jdbuilder import project as projects
 from jdbuilder.cli import main
-from jdbuilder.interview.guide import Interviewer, InterviewGuide, ScoreEntry
+from jdbuilder.model.kit import Interviewer, ScoreEntry
 
 
 def test_questions_text_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,13 +47,13 @@ def _kit(tmp_path: Path) -> Path:
     p = tmp_path / "p.jdb"
     assert main(["new", "--role", "recovery-coach", "--out", str(p)]) == 0
     proj = projects.load(p)
-    guide = InterviewGuide.from_dict(proj.interview)
+    guide = proj.kit
     guide.interviewers = [Interviewer("a", "Ana"), Interviewer("b", "Ben")]
     guide.candidates = ["C1", "C2"]
     guide.name_key = {"C1": "Zoë Brown", "C2": "Łukasz Nowak"}
     q = guide.questions[0].id
     guide.scores = [ScoreEntry("a", "C1", q, 5), ScoreEntry("b", "C1", q, 2)]
-    proj.interview = guide.to_dict()
+    proj.kit = guide
     projects.save(proj, p)
     return p
 

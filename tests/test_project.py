@@ -14,6 +14,7 @@ import pytest
 from jdbuilder import project as projects
 from jdbuilder.errors import ProjectError
 from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.kit import InterviewKit
 
 
 def make(title: str = "Peer Specialist") -> projects.Project:
@@ -23,7 +24,7 @@ def make(title: str = "Peer Specialist") -> projects.Project:
 def test_save_load_round_trip(tmp_path: Path) -> None:
     p = tmp_path / "a.jdb"
     proj = make()
-    proj.interview = {"questions": []}
+    proj.kit = InterviewKit()
     projects.save(proj, p)
     data = json.loads(p.read_text(encoding="utf-8"))
     assert data["format"] == "jdbuilder-project"

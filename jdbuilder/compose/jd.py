@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jdbuilder.export.tree import (
+from jdbuilder.doctree import (
     BulletList,
     Document,
     Heading,
@@ -12,38 +12,36 @@ from jdbuilder.export.tree import (
     Title,
     plain,
 )
+from jdbuilder.model.fields import JD, field_spec
 from jdbuilder.model.jobdesc import JobDescription
-
-SECTION_ORDER = (
-    "Function",
-    "Reporting relationships",
-    "Responsibilities",
-    "Qualifications",
-    "Employment conditions",
-    "Abilities and attributes",
-)
+from jdbuilder.vocab import Paper
 
 
-def _label(label: str, value: str) -> Paragraph:
-    return Paragraph((Run(f"{label}: ", bold=True), Run(value)))
+def _label(key: str, value: str) -> Paragraph:
+    """"Hours: 30 hours per week", labelled as the field table names the field."""
+    return Paragraph((Run(f"{field_spec(JD, key).label}: ", bold=True), Run(value)))
+
+
+def _heading(key: str) -> Heading:
+    return Heading(field_spec(JD, key).label, 1)
 
 
 def compose_job_description(jd: JobDescription, *, organisation: str = "",
-                            large_print: bool = False, paper: str = "letter") -> Document:
+                            large_print: bool = False, paper: Paper = Paper.LETTER) -> Document:
     body: list[Node] = [Title(jd.title or "Job description")]
     if jd.program:
-        body.append(_label("Program or department", jd.program))
+        body.append(_label("program", jd.program))
     if jd.hours:
-        body.append(_label("Hours", jd.hours))
+        body.append(_label("hours", jd.hours))
     if jd.schedule:
-        body.append(_label("Schedule", jd.schedule))
+        body.append(_label("schedule", jd.schedule))
 
-    body.append(Heading("Function", 1))
+    body.append(_heading("function"))
     body.append(Paragraph(plain(jd.function or "(not yet written)")))
 
     body.append(Heading("Reporting relationships", 1))
-    body.append(_label("Reports to", ", ".join(jd.reports_to) or "(not stated)"))
-    body.append(_label("Supervises", ", ".join(jd.supervises) or "No supervisory duties"))
+    body.append(_label("reports_to", ", ".join(jd.reports_to) or "(not stated)"))
+    body.append(_label("supervises", ", ".join(jd.supervises) or "No supervisory duties"))
     if jd.supervision:
         body.append(Paragraph(plain(jd.supervision)))
 
@@ -53,7 +51,7 @@ def compose_job_description(jd: JobDescription, *, organisation: str = "",
         if area.duties:
             body.append(BulletList(tuple(plain(d) for d in area.duties)))
 
-    body.append(Heading("Qualifications", 1))
+    body.append(_heading("qualifications"))
     body.append(Paragraph(plain("In order of importance."), style="note"))
     for label, items in (("Required", jd.required_qualifications),
                          ("Preferred", jd.preferred_qualifications)):
@@ -61,12 +59,12 @@ def compose_job_description(jd: JobDescription, *, organisation: str = "",
             body.append(Heading(label, 2))
             body.append(BulletList(tuple(plain(q.text) for q in items)))
 
-    body.append(Heading("Employment conditions", 1))
+    body.append(_heading("employment_conditions"))
     if jd.employment_conditions:
         body.append(BulletList(tuple(plain(c) for c in jd.employment_conditions)))
 
     if jd.abilities:
-        body.append(Heading("Abilities and attributes", 1))
+        body.append(_heading("abilities"))
         body.append(BulletList(tuple(plain(a) for a in jd.abilities)))
 
     return Document(

@@ -3,7 +3,7 @@ candidate ID key. Candidate names appear only in the key."""
 
 from __future__ import annotations
 
-from jdbuilder.export.tree import (
+from jdbuilder.doctree import (
     BulletList,
     Checklist,
     Document,
@@ -21,10 +21,12 @@ from jdbuilder.export.tree import (
     Title,
     plain,
 )
-from jdbuilder.interview.guide import GuideQuestion, Interviewer, InterviewGuide, section_title
+from jdbuilder.interview.kits import section_title
 from jdbuilder.interview.questions import check_question
 from jdbuilder.interview.scoring import DIVERGENCE, ScoreSummary
 from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.kit import Interviewer, InterviewKit, KitQuestion
+from jdbuilder.vocab import Paper, Verdict
 
 PROTOCOL = (
     "Ask every candidate the same questions, in the same order.",
@@ -60,12 +62,12 @@ def competency_label(competency: str) -> str:
 
 
 def _doc(title: str, body: list[Node], organisation: str, large_print: bool,
-         paper: str) -> Document:
+         paper: Paper) -> Document:
     return Document(title=title, author=organisation, header=organisation, body=tuple(body),
                     large_print=large_print, paper=paper)
 
 
-def question_block(number: int, q: GuideQuestion, *, interviewer: bool = True,
+def question_block(number: int, q: KitQuestion, *, interviewer: bool = True,
                    lead: tuple[Node, ...] = ()) -> KeepTogether:
     """A question with its scoring guide, kept on one page (with any section heading that
     introduces it, so a heading is never left alone at the foot of a page)."""
@@ -78,7 +80,7 @@ def question_block(number: int, q: GuideQuestion, *, interviewer: bool = True,
     ]
     verdict = check_question(q.text)
     note = q.note or verdict.note
-    if verdict.verdict != "ok":
+    if verdict.verdict != Verdict.OK:
         parts.append(Paragraph((Run("Check before asking: ", bold=True),
                                 Run(f"{verdict.reason} Try instead: {verdict.rewrite}")),
                                style="note"))
@@ -97,11 +99,11 @@ def question_block(number: int, q: GuideQuestion, *, interviewer: bool = True,
     return KeepTogether(tuple(parts))
 
 
-def compose_packet(jd: JobDescription, guide: InterviewGuide, interviewer: Interviewer | None,
+def compose_packet(jd: JobDescription, kit: InterviewKit, interviewer: Interviewer | None,
                    *, organisation: str = "", large_print: bool = False,
-                   paper: str = "letter") -> Document:
+                   paper: Paper = Paper.LETTER) -> Document:
     """The packet one interviewer carries into the room."""
-    questions = guide.questions_for(interviewer.id) if interviewer else list(guide.questions)
+    questions = kit.questions_for(interviewer.id) if interviewer else list(kit.questions)
     who = (interviewer.name or interviewer.id) if interviewer else "__________________"
     competencies = sorted({competency_label(q.competency) for q in questions})
     body: list[Node] = [
@@ -136,11 +138,11 @@ def compose_packet(jd: JobDescription, guide: InterviewGuide, interviewer: Inter
                 large_print, paper)
 
 
-def compose_score_sheets(jd: JobDescription, guide: InterviewGuide, *, organisation: str = "",
-                         large_print: bool = False, paper: str = "letter") -> Document:
+def compose_score_sheets(jd: JobDescription, kit: InterviewKit, *, organisation: str = "",
+                         large_print: bool = False, paper: Paper = Paper.LETTER) -> Document:
     """A blank score sheet for each candidate (by ID)."""
     body: list[Node] = []
-    candidates = guide.candidates or ["__________"]
+    candidates = kit.candidates or ["__________"]
     for k, cand in enumerate(candidates):
         if k:
             body.append(PageBreak())
@@ -152,7 +154,7 @@ def compose_score_sheets(jd: JobDescription, guide: InterviewGuide, *, organisat
             Heading(f"Scores for candidate {cand}", 1),
             Table(("#", "Question", "Competency", "Weight", "Score (1-5)", "Evidence"),
                   tuple((str(i), q.text, competency_label(q.competency), f"{q.weight:g}", "",
-                         "") for i, q in enumerate(guide.questions, start=1)),
+                         "") for i, q in enumerate(kit.questions, start=1)),
                   (0.4, 4, 1.6, 0.8, 1, 3)),
             Paragraph(plain("Score every answer on your own before the panel discussion. "
                             "Leave a box empty if you did not hear the answer: an empty box "
@@ -161,23 +163,23 @@ def compose_score_sheets(jd: JobDescription, guide: InterviewGuide, *, organisat
     return _doc(f"{jd.title}: score sheets", body, organisation, large_print, paper)
 
 
-def compose_consensus(jd: JobDescription, guide: InterviewGuide, summary: ScoreSummary, *,
+def compose_consensus(jd: JobDescription, kit: InterviewKit, summary: ScoreSummary, *,
                       organisation: str = "", large_print: bool = False,
-                      paper: str = "letter") -> Document:
+                      paper: Paper = Paper.LETTER) -> Document:
     """Each interviewer's scores side by side, the spread, the agreed score and evidence."""
-    names = [(i.id, i.name or i.id) for i in guide.interviewers]
+    names = [(i.id, i.name or i.id) for i in kit.interviewers]
     body: list[Node] = []
-    candidates = guide.candidates or ["__________"]
+    candidates = kit.candidates or ["__________"]
     for k, cand in enumerate(candidates):
         if k:
             body.append(PageBreak())
         body += [Title(f"Consensus sheet: candidate {cand}"),
                  Paragraph((Run("Role: ", bold=True), Run(jd.title))),
                  Heading(f"Scores for candidate {cand}", 1)]
-        agreed = {c.question: c for c in guide.consensus if c.candidate == cand}
+        agreed = {c.question: c for c in kit.consensus if c.candidate == cand}
         spreads = {(s.candidate, s.question): s for s in summary.spreads}
         rows = []
-        for i, q in enumerate(guide.questions, start=1):
+        for i, q in enumerate(kit.questions, start=1):
             sp = spreads.get((cand, q.id))
             scores = [str(sp.scores.get(iv, "")) if sp else "" for iv, _ in names]
             spread = "" if sp is None or sp.spread is None else str(sp.spread)
@@ -206,10 +208,10 @@ def compose_consensus(jd: JobDescription, guide: InterviewGuide, summary: ScoreS
                 paper)
 
 
-def compose_key(jd: JobDescription, guide: InterviewGuide, *, organisation: str = "",
-                large_print: bool = False, paper: str = "letter") -> Document:
+def compose_key(jd: JobDescription, kit: InterviewKit, *, organisation: str = "",
+                large_print: bool = False, paper: Paper = Paper.LETTER) -> Document:
     """The only document that links candidate IDs to names. Keep it apart from the kit."""
-    rows = tuple((cid, guide.name_key.get(cid, "")) for cid in guide.candidates)
+    rows = tuple((cid, kit.name_key.get(cid, "")) for cid in kit.candidates)
     body: list[Node] = [
         Title(f"Candidate ID key: {jd.title}"),
         Paragraph(plain("Confidential. Keep this key apart from interview packets, score sheets "

@@ -1,1 +1,1 @@
-"""Render-neutral documents and the DOCX and PDF renderers that walk them."""
+"""Building a project's documents into a folder."""

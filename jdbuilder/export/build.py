@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -19,18 +18,18 @@ from jdbuilder.compose.kit import (
     compose_packet,
     compose_score_sheets,
 )
+from jdbuilder.doctree import Document
 from jdbuilder.errors import InputError
-from jdbuilder.export.tree import Document
-from jdbuilder.interview.guide import Interviewer, InterviewGuide
+from jdbuilder.export.names import slug
 from jdbuilder.interview.questions import check_question
 from jdbuilder.interview.scoring import summarise
-from jdbuilder.model.jobad import JobAd, generate_ad
+from jdbuilder.model.kit import Interviewer
 from jdbuilder.project import Project
+from jdbuilder.vocab import Paper, Verdict
 
 FORMATS = ("docx", "pdf")
 DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "key")
 KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "key")
-PAPERS = ("letter", "a4")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class BuildOptions:
     formats: Sequence[str] = FORMATS
     documents: Sequence[str] | None = None  # None: every document the project has
     large_print: bool = False
-    paper: str = "letter"
+    paper: Paper = Paper.LETTER
     organisation: str = ""
     logo: str = ""  # organisation logo for page headers (PNG or JPEG)
     # Render files in worker processes where the platform forks cheaply (Linux); callers that
@@ -62,49 +61,24 @@ def check_logo(path: str) -> None:
         raise InputError(p, "logo must be a PNG or JPEG image")
 
 
-def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return s or "untitled"
-
-
 def _writer(fmt: str) -> Callable[[Document, Path], None]:
     if fmt == "docx":
-        from jdbuilder.export.docx import write_docx
+        from jdbuilder.render.docx import write_docx
 
         return write_docx
     if fmt == "pdf":
-        from jdbuilder.export.pdf import write_pdf
+        from jdbuilder.render.pdf import write_pdf
 
         return write_pdf
     raise ValueError(f"unknown format '{fmt}'")
-
-
-def project_ad(project: Project, organisation: str = "") -> JobAd:
-    """The project's edited ad, or one generated from its job description."""
-    if project.job_ad is not None:
-        try:
-            return JobAd.from_dict(project.job_ad)
-        except (TypeError, ValueError) as exc:
-            raise InputError("job ad", f"the project's job ad is invalid: {exc}") from None
-    return generate_ad(project.job_description, organisation=organisation)
-
-
-def project_guide(project: Project) -> InterviewGuide | None:
-    if project.interview is None:
-        return None
-    try:
-        return InterviewGuide.from_dict(project.interview)
-    except (TypeError, ValueError) as exc:
-        raise InputError("interview kit", f"the project's interview kit is invalid: {exc}"
-                         ) from None
 
 
 def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str, Document]]:
     """(file stem, document) pairs for the documents asked for."""
     jd = project.job_description
     stem = slug(jd.role_id or jd.title)
-    guide = project_guide(project)
-    has_kit = guide is not None and bool(guide.questions)
+    kit = project.kit
+    has_kit = kit is not None and bool(kit.questions)
     wanted = list(options.documents) if options.documents is not None else [
         d for d in DOCUMENTS if d not in KIT_DOCUMENTS or has_kit]
     if not has_kit and any(d in KIT_DOCUMENTS for d in wanted):
@@ -120,20 +94,20 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
         if kind == "jd":
             out.append((f"{stem}-job-description", made(compose_job_description, jd)))
         elif kind == "ad":
-            ad = project_ad(project, options.organisation)
+            ad = project.ad(options.organisation)
             out.append((f"{stem}-job-ad", made(compose_job_ad, ad)))
-        elif kind == "kit" and guide is not None:
-            packets: list[Interviewer | None] = list(guide.interviewers) or [None]
+        elif kind == "kit" and kit is not None:
+            packets: list[Interviewer | None] = list(kit.interviewers) or [None]
             for iv in packets:
                 name = f"interview-{slug(iv.name or iv.id)}" if iv else "interview-packet"
-                out.append((f"{stem}-{name}", made(compose_packet, jd, guide, iv)))
-        elif kind == "scoresheet" and guide is not None:
-            out.append((f"{stem}-score-sheets", made(compose_score_sheets, jd, guide)))
-        elif kind == "consensus" and guide is not None:
+                out.append((f"{stem}-{name}", made(compose_packet, jd, kit, iv)))
+        elif kind == "scoresheet" and kit is not None:
+            out.append((f"{stem}-score-sheets", made(compose_score_sheets, jd, kit)))
+        elif kind == "consensus" and kit is not None:
             out.append((f"{stem}-consensus-sheet",
-                        made(compose_consensus, jd, guide, summarise(guide))))
-        elif kind == "key" and guide is not None:
-            out.append((f"{stem}-candidate-key", made(compose_key, jd, guide)))
+                        made(compose_consensus, jd, kit, summarise(kit))))
+        elif kind == "key" and kit is not None:
+            out.append((f"{stem}-candidate-key", made(compose_key, jd, kit)))
         else:
             raise ValueError(f"unknown document '{kind}'")
     return out
@@ -141,10 +115,10 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
 
 def blocked_questions(project: Project) -> list[str]:
     """Kit questions the checker marks not allowed (the GUI asks before exporting them)."""
-    guide = project_guide(project)
-    if guide is None:
+    if project.kit is None:
         return []
-    return [q.text for q in guide.questions if check_question(q.text).verdict == "not_allowed"]
+    return [q.text for q in project.kit.questions
+            if check_question(q.text).verdict == Verdict.NOT_ALLOWED]
 
 
 def build(project: Project, outdir: str | Path, options: BuildOptions | None = None,

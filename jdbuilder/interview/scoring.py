@@ -1,4 +1,4 @@
-"""Committee scoring: pure functions over an interview guide's recorded scores.
+"""Committee scoring: pure functions over an interview kit's recorded scores.
 
 Weights are normalised so they sum to the number of questions: with equal weights a weighted
 total is the plain sum of the scores. Missing scores are reported and never count as zero; a
@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jdbuilder.interview.guide import GuideQuestion, InterviewGuide
+from jdbuilder.model.kit import InterviewKit, KitQuestion
 
 DIVERGENCE = 2
 
 
-def normalised_weights(questions: Iterable[GuideQuestion]) -> dict[str, float]:
+def normalised_weights(questions: Iterable[KitQuestion]) -> dict[str, float]:
     qs = list(questions)
     total = sum(q.weight for q in qs)
     if not qs or total <= 0:
@@ -79,9 +79,9 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
-def _latest(guide: InterviewGuide) -> dict[tuple[str, str, str], int]:
+def _latest(kit: InterviewKit) -> dict[tuple[str, str, str], int]:
     out: dict[tuple[str, str, str], int] = {}
-    for s in guide.scores:
+    for s in kit.scores:
         out[(s.interviewer, s.candidate, s.question)] = s.score
     return out
 
@@ -95,14 +95,14 @@ def _weighted(pairs: list[tuple[float, float]], n_expected: int) -> tuple[float 
     return total, total / wsum
 
 
-def summarise(guide: InterviewGuide) -> ScoreSummary:
+def summarise(kit: InterviewKit) -> ScoreSummary:
     """Totals per interviewer and per candidate, spreads, consensus totals and the ranking."""
-    out = ScoreSummary(problems=guide.problems())
-    weights = normalised_weights(guide.questions)
-    scores = _latest(guide)
-    interviewers = [i.id for i in guide.interviewers]
-    assigned = {i.id: [q.id for q in guide.questions_for(i.id)] for i in guide.interviewers}
-    for cand in guide.candidates:
+    out = ScoreSummary(problems=kit.problems())
+    weights = normalised_weights(kit.questions)
+    scores = _latest(kit)
+    interviewers = [i.id for i in kit.interviewers]
+    assigned = {i.id: [q.id for q in kit.questions_for(i.id)] for i in kit.interviewers}
+    for cand in kit.candidates:
         for iv in interviewers:
             pairs: list[tuple[float, float]] = []
             missing: list[str] = []
@@ -116,7 +116,7 @@ def summarise(guide: InterviewGuide) -> ScoreSummary:
             out.interviewer_totals.append(Total(cand, iv, total, mean, tuple(missing)))
         cand_pairs: list[tuple[float, float]] = []
         cand_missing: list[str] = []
-        for q in guide.questions:
+        for q in kit.questions:
             by_iv: dict[str, int] = {}
             miss = []
             for iv in interviewers:
@@ -135,13 +135,13 @@ def summarise(guide: InterviewGuide) -> ScoreSummary:
                 cand_pairs.append((weights[q.id], sum(by_iv.values()) / len(by_iv)))
             elif not miss:
                 cand_missing.append(f"(no interviewer):{q.id}")
-        total, mean = _weighted(cand_pairs, len(guide.questions))
+        total, mean = _weighted(cand_pairs, len(kit.questions))
         out.candidate_totals.append(Total(cand, "", total, mean, tuple(cand_missing)))
-        agreed = {c.question: c.score for c in guide.consensus if c.candidate == cand}
-        c_pairs = [(weights[q.id], float(agreed[q.id])) for q in guide.questions
+        agreed = {c.question: c.score for c in kit.consensus if c.candidate == cand}
+        c_pairs = [(weights[q.id], float(agreed[q.id])) for q in kit.questions
                    if q.id in agreed]
-        c_missing = tuple(q.id for q in guide.questions if q.id not in agreed)
-        total, mean = _weighted(c_pairs, len(guide.questions))
+        c_missing = tuple(q.id for q in kit.questions if q.id not in agreed)
+        total, mean = _weighted(c_pairs, len(kit.questions))
         out.consensus_totals.append(Total(cand, "", total, mean, c_missing))
     out.ranking = _rank(out)
     return out
@@ -160,10 +160,10 @@ def _rank(summary: ScoreSummary) -> list[tuple[int, str, float | None, str]]:
     return ranked
 
 
-def format_text(guide: InterviewGuide, summary: ScoreSummary) -> str:
+def format_text(kit: InterviewKit, summary: ScoreSummary) -> str:
     """A plain-text report for `jdbuilder scores`."""
     lines = []
-    names = {i.id: i.name or i.id for i in guide.interviewers}
+    names = {i.id: i.name or i.id for i in kit.interviewers}
     for p in summary.problems:
         lines.append(f"Problem: {p}")
     lines.append("Ranked summary (weighted mean on the 1-5 scale):")

@@ -197,17 +197,12 @@ def load_library(*, organisation: Path | None = None, personal: Path | None = No
     return lib
 
 
-def load_user_library() -> Library:
-    """The library with the organisation layer (setting or JDBUILDER_LIBRARY_PATH) and the
-    personal layer applied; problems in those layers are in `.problems`."""
-    from jdbuilder.settings import load_settings
-
-    settings, err = load_settings()
-    lib = load_library(organisation=organisation_library_dir(settings.organisation_library),
-                       personal=personal_library_dir())
-    if err is not None:
-        lib.problems.insert(0, err)
-    return lib
+def load_user_library(organisation_library: str = "") -> Library:
+    """The library with the organisation layer (the `organisation_library` setting, passed in,
+    or JDBUILDER_LIBRARY_PATH) and the personal layer applied; problems in those layers are in
+    `.problems`."""
+    return load_library(organisation=organisation_library_dir(organisation_library),
+                        personal=personal_library_dir())
 
 
 def template_job_description(role: Role) -> JobDescription:

@@ -42,14 +42,6 @@ class JobAd:
     _FIELDS = ("title", "hours", "summary", "required", "preferred", "how_to_apply",
                "equal_opportunity")
 
-    def all_text(self) -> list[tuple[str, str]]:
-        out = [("Title", self.title), ("Hours", self.hours), ("Summary", self.summary)]
-        out += [("Required", r) for r in self.required]
-        out += [("Preferred", p) for p in self.preferred]
-        out += [("How to apply", self.how_to_apply),
-                ("Equal opportunity", self.equal_opportunity)]
-        return [(label, t) for label, t in out if t.strip()]
-
     def to_dict(self) -> Json:
         return {"title": self.title, "hours": self.hours, "summary": self.summary,
                 "required": list(self.required), "preferred": list(self.preferred),

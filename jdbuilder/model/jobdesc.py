@@ -86,20 +86,10 @@ class JobDescription:
         return [q for q in self.qualifications if not q.required]
 
     def all_text(self) -> list[tuple[str, str]]:
-        """Every piece of text with a label saying where it is, for checks and reviews."""
-        out: list[tuple[str, str]] = [
-            ("Title", self.title),
-            ("Program", self.program),
-            ("Function", self.function),
-            ("Supervision", self.supervision),
-        ]
-        for a in self.areas:
-            out.append((f"Responsibility area: {a.title}", a.title))
-            out.extend((f"Duty ({a.title})", d) for d in a.duties)
-        out.extend(("Qualification", q.text) for q in self.qualifications)
-        out.extend(("Employment condition", c) for c in self.employment_conditions)
-        out.extend(("Ability or attribute", x) for x in self.abilities)
-        return [(label, t) for label, t in out if t.strip()]
+        """Every piece of text the language check reads, with a label saying where it is."""
+        from jdbuilder.model.fields import text_items
+
+        return [(item.label, item.text) for item in text_items(self)]
 
     def to_dict(self) -> Json:
         return {

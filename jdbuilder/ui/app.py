@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jdbuilder import APP_NAME, __version__
@@ -53,7 +54,7 @@ class _FileOpenFilter(QObject):
         if event.type() == QEvent.Type.FileOpen:
             path = event.file()  # type: ignore[attr-defined]
             if path.lower().endswith(".jdb"):
-                self._window.open_after_start(path)
+                self._window.files.open_after_start(path)
                 return True
         return False
 
@@ -67,10 +68,10 @@ def run_app(argv: list[str]) -> int:
             qt_argv.insert(0, APP_NAME)
         app = QApplication(qt_argv)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    from jdbuilder.ui.main_window import MainWindow
+    from jdbuilder.ui.views.main_window import MainWindow
 
     _install_excepthook()
     window = MainWindow()
@@ -78,7 +79,7 @@ def run_app(argv: list[str]) -> int:
     window.show()
     files = project_args(argv)
     if files:
-        window.open_after_start(files[0])
+        window.files.open_after_start(files[0])
     return int(app.exec())
 
 

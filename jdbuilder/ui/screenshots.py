@@ -44,9 +44,9 @@ def take(outdir: Path, width: int = 1280, height: int = 800) -> list[Path]:
 
     app = QApplication.instance() or QApplication(["jdbuilder-screenshots"])
     app.setApplicationName("jdbuilder")
-    from jdbuilder.ui.context import AppContext
-    from jdbuilder.ui.export_dialog import ExportDialog
-    from jdbuilder.ui.main_window import MainWindow
+    from jdbuilder.ui.dialogs.export import ExportDialog
+    from jdbuilder.ui.services.context import AppContext
+    from jdbuilder.ui.views.main_window import MainWindow
 
     outdir.mkdir(parents=True, exist_ok=True)
     ctx = AppContext()
@@ -57,7 +57,7 @@ def take(outdir: Path, width: int = 1280, height: int = 800) -> list[Path]:
     win.checker.start()
     shots = [_save(win, outdir, "01-start")]
 
-    win.new_from_template("peer-specialist")
+    win.files.new_from_template("peer-specialist")
     doc = win.doc
     doc.insert(("jd", "areas", 0, "duties"), 1, BAD_DUTY, "add duty")
     doc.set_value(("jd", "function"), doc.jd.function.replace("people", "consumers", 1),
@@ -82,8 +82,8 @@ def take(outdir: Path, width: int = 1280, height: int = 800) -> list[Path]:
 
     win.tabs.setCurrentWidget(win.kit_tab)
     bank = list(win.kit_tab.bank.questions())[:3]
-    for q in bank:
-        win.kit_tab.questions.add_bank_question(q)
+    for bq in bank:
+        win.kit_tab.questions.add_bank_question(bq)
     area_titles = [a.title for a in doc.jd.areas]
     for i, _q in enumerate(doc.kit.questions):
         doc.set_value(("kit", "questions", i, "areas"), area_titles[i:i + 1])

@@ -70,16 +70,21 @@ def self_test() -> int:
 def _run(steps: _Steps, state: dict[str, Any]) -> None:
     def qt() -> str:
         from PySide6.QtCore import qVersion
+        from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(["jdbuilder", "--self-test"])
         state["app"] = app
-        return f"Qt {qVersion()}, platform {app.platformName()}"
+        return f"Qt {qVersion()}, platform {QGuiApplication.platformName()}"
 
     def library() -> str:
         from jdbuilder.library import load_user_library
+        from jdbuilder.settings import load_settings
 
-        lib = load_user_library()
+        settings, problem = load_settings()
+        lib = load_user_library(settings.organisation_library)
+        if problem is not None:
+            lib.problems.insert(0, problem)
         lib.index()
         state["library"] = lib
         if ROLE not in lib.roles:
@@ -111,8 +116,8 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         return f"{len(questions)} questions; question check works"
 
     def window() -> str:
-        from jdbuilder.ui.context import AppContext
-        from jdbuilder.ui.main_window import MainWindow
+        from jdbuilder.ui.services.context import AppContext
+        from jdbuilder.ui.views.main_window import MainWindow
 
         ctx = AppContext()
         ctx.use(state["library"], state["bank"])
@@ -121,7 +126,7 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         state["window"] = win
         win.resize(1280, 800)
         win.show()
-        win.new_from_template(ROLE)
+        win.files.new_from_template(ROLE)
         if not win.project_open:
             raise RuntimeError("the template did not open")
         return f"main window with '{win.doc.jd.title}'"
@@ -136,7 +141,7 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         counts = win.checker.last.counts()
         if not sum(counts.values()):
             raise RuntimeError("the live check found nothing in a sentence it must flag")
-        from jdbuilder.ui.icons import counted
+        from jdbuilder.ui.widgets.icons import counted
 
         return ", ".join(counted(k, n) for k, n in counts.items()) + " (off the UI thread)"
 
@@ -144,7 +149,7 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
         from jdbuilder.export.build import FORMATS
-        from jdbuilder.ui.export_dialog import ExportDialog
+        from jdbuilder.ui.dialogs.export import ExportDialog
 
         win = state["window"]
         tmp = tempfile.TemporaryDirectory(prefix="jdbuilder-self-test-")

@@ -10,15 +10,15 @@ from pypdf import PdfReader
 
 from jdbuilder.export.build import BuildOptions, build
 from jdbuilder.interview.bank import default_bank
-from jdbuilder.interview.guide import (
-    Consensus,
-    GuideQuestion,
-    Interviewer,
-    InterviewGuide,
-    ScoreEntry,
-    default_guide,
-)
+from jdbuilder.interview.kits import default_kit
 from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.model.kit import (
+    Consensus,
+    Interviewer,
+    InterviewKit,
+    KitQuestion,
+    ScoreEntry,
+)
 from jdbuilder.project import Project
 
 NAMES = {"C1": "Nguyễn Thị Lan", "C2": "Zoë Abernathy", "C3": "Łukasz Wójcik"}
@@ -26,7 +26,7 @@ NAMES = {"C1": "Nguyễn Thị Lan", "C2": "Zoë Abernathy", "C3": "Łukasz Wój
 
 @pytest.fixture
 def kit_project(sample_jd: JobDescription) -> Project:
-    guide = default_guide("peer-specialist", sample_jd, default_bank())
+    guide = default_kit("peer-specialist", sample_jd, default_bank())
     guide.interviewers = [Interviewer("a", "Ana Reyes"), Interviewer("b", "Ben Okafor",
                                                                      [guide.questions[0].id])]
     guide.candidates = list(NAMES)
@@ -35,7 +35,7 @@ def kit_project(sample_jd: JobDescription) -> Project:
     guide.scores = [ScoreEntry("a", "C1", q0, 5), ScoreEntry("b", "C1", q0, 2),
                     ScoreEntry("a", "C1", q1, 4)]
     guide.consensus = [Consensus("C1", q0, 4, "Clear example of mutual support.")]
-    return Project(job_description=sample_jd, interview=guide.to_dict())
+    return Project(job_description=sample_jd, kit=guide)
 
 
 def _text(path: Path) -> str:
@@ -148,9 +148,9 @@ def test_kit_documents_need_questions(tmp_path: Path, sample_jd: JobDescription)
 
 
 def test_caution_question_prints_its_note(tmp_path: Path, sample_jd: JobDescription) -> None:
-    guide = InterviewGuide(questions=[GuideQuestion(
+    guide = InterviewKit(questions=[KitQuestion(
         id="custom-1", text="Have you ever been arrested?", section="custom")])
-    proj = Project(job_description=sample_jd, interview=guide.to_dict())
+    proj = Project(job_description=sample_jd, kit=guide)
     build(proj, tmp_path, BuildOptions(documents=["kit"], formats=["pdf"]))
     text = _text(tmp_path / "peer-specialist-interview-packet.pdf")
     assert "Check before asking" in text and "Interviewer note" in text

@@ -77,7 +77,7 @@ def test_existing_file_replaced_only_by_complete_new_one(tmp_path: Path,
         Path(str(path)).write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jdbuilder.export.pdf.PdfRenderer.write", boom)
+    monkeypatch.setattr("jdbuilder.render.pdf.PdfRenderer.write", boom)
     with pytest.raises(Exception, match="No space left"):
         build(Project(job_description=sample_jd), tmp_path, BuildOptions(formats=["pdf"]))
     assert target.read_bytes() == b"old"
@@ -89,7 +89,7 @@ def test_job_ad_document(tmp_path: Path, sample_jd: JobDescription) -> None:
 
     ad = generate_ad(sample_jd, organisation="Hilltown")
     ad.summary = "Edited summary kept as written."
-    proj = Project(job_description=sample_jd, job_ad=ad.to_dict())
+    proj = Project(job_description=sample_jd, job_ad=ad)
     files = build(proj, tmp_path, BuildOptions(documents=["ad"], organisation="Hilltown"))
     assert sorted(p.name for p in files) == ["peer-specialist-job-ad.docx",
                                              "peer-specialist-job-ad.pdf"]

@@ -5,22 +5,22 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdbuilder.interview.guide import (
-    Consensus,
-    GuideQuestion,
-    Interviewer,
-    InterviewGuide,
-    ScoreEntry,
-    coverage,
-)
+from jdbuilder.interview.kits import coverage
 from jdbuilder.interview.scoring import normalised_weights, summarise
 from jdbuilder.model.jobdesc import JobDescription, ResponsibilityArea
+from jdbuilder.model.kit import (
+    Consensus,
+    Interviewer,
+    InterviewKit,
+    KitQuestion,
+    ScoreEntry,
+)
 
 
-def guide(weights: list[float] | None = None) -> InterviewGuide:
+def guide(weights: list[float] | None = None) -> InterviewKit:
     ws = weights or [1.0, 1.0, 1.0]
-    g = InterviewGuide(
-        questions=[GuideQuestion(id=f"q{i}", text=f"Question {i}?", weight=w)
+    g = InterviewKit(
+        questions=[KitQuestion(id=f"q{i}", text=f"Question {i}?", weight=w)
                    for i, w in enumerate(ws, start=1)],
         interviewers=[Interviewer("a", "Ana"), Interviewer("b", "Ben")],
         candidates=["C1", "C2"],
@@ -78,7 +78,7 @@ def test_round_trip_and_assignment() -> None:
     g = guide()
     g.interviewers[1].questions = ["q2"]
     g.scores.append(ScoreEntry("b", "C1", "q2", 5, "Clear example."))
-    again = InterviewGuide.from_dict(g.to_dict())
+    again = InterviewKit.from_dict(g.to_dict())
     assert again == g
     assert [q.id for q in again.questions_for("b")] == ["q2"]
     totals = {(t.candidate, t.interviewer): t for t in summarise(again).interviewer_totals}
@@ -98,7 +98,7 @@ def test_coverage_report() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.floats(min_value=0.1, max_value=10), min_size=1, max_size=8))
 def test_normalised_weights_sum_to_question_count(ws: list[float]) -> None:
-    qs = [GuideQuestion(id=f"q{i}", text="?", weight=w) for i, w in enumerate(ws)]
+    qs = [KitQuestion(id=f"q{i}", text="?", weight=w) for i, w in enumerate(ws)]
     assert abs(sum(normalised_weights(qs).values()) - len(ws)) < 1e-9
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from jdbuilder.language import check_many
 from jdbuilder.library import Library, template_job_description
 from jdbuilder.library.catalogue import DOC_PATH, render
+from jdbuilder.model.fields import text_items
 from jdbuilder.model.jobad import generate_ad
 from jdbuilder.model.statement import POPULATIONS, SETTINGS, StatementKind
 from jdbuilder.model.structure import check_structure
@@ -67,9 +68,8 @@ def test_every_template_and_ad_passes_the_checks(library: Library) -> None:
         jd = template_job_description(role)
         structure = [f for f in check_structure(jd) if f.severity != "info"]
         assert structure == [], (role.id, structure)
-        texts += [(f"{role.id}: {label}", t) for label, t in jd.all_text()]
         ad = generate_ad(jd, organisation="Hilltown Peer Network")
-        texts += [(f"{role.id} ad: {label}", t) for label, t in ad.all_text()]
+        texts += [(f"{role.id}: {item.label}", item.text) for item in text_items(jd, ad)]
     assert _findings(texts) == []
 
 

@@ -41,4 +41,4 @@ def test_wrong_types_are_rejected(bad: dict[str, object]) -> None:
 
 def test_all_text_labels_every_section(sample_jd: JobDescription) -> None:
     labels = {label.split(" ")[0] for label, _ in sample_jd.all_text()}
-    assert {"Title", "Function", "Duty", "Qualification", "Employment"} <= labels
+    assert {"Job", "Function", "Duty", "Qualification", "Employment"} <= labels

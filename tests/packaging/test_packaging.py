@@ -478,14 +478,13 @@ def test_smoke_sample_still_has_its_planted_problems() -> None:
     """packaging/smoke/sample.jdb loads, and the checks find exactly what was planted in it."""
     from jdbuilder import project
     from jdbuilder.interview import check_question
-    from jdbuilder.interview.guide import InterviewGuide
     from jdbuilder.language import check
 
     proj = project.load(SAMPLE)
     abilities = " ".join(proj.job_description.abilities)
     found = " ".join(f.text.lower() for f in check(abilities))
     assert "addicts" in found and "non-compliant" in found
-    guide = InterviewGuide.from_dict(proj.interview)
+    guide = proj.kit
     blocked = [q.text for q in guide.questions
                if check_question(q.text).verdict == "not_allowed"]
     assert blocked == ["How old are you?"]

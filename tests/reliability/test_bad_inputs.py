@@ -15,8 +15,8 @@ import pytest
 from jdbuilder import project as projects
 from jdbuilder.cli import main
 from jdbuilder.errors import InputError, ProjectError
-from jdbuilder.export.docx import read_docx_paragraphs
 from jdbuilder.language import check
+from jdbuilder.readers.docx import read_docx_paragraphs
 
 
 def _docx_bytes(paragraphs: list[str]) -> bytes:

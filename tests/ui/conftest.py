@@ -31,8 +31,8 @@ def dialogs() -> FakeDialogs:
 def make_window(qtbot: Any, library: Any, bank: Any,
                 dialogs: FakeDialogs) -> Iterator[Callable[..., Any]]:
     """make_window(dialogs=None) -> a shown MainWindow with the library and bank loaded."""
-    from jdbuilder.ui.context import AppContext
-    from jdbuilder.ui.main_window import MainWindow
+    from jdbuilder.ui.services.context import AppContext
+    from jdbuilder.ui.views.main_window import MainWindow
 
     made: list[Any] = []
 
@@ -64,7 +64,7 @@ def window(make_window: Callable[..., Any]) -> Any:
 @pytest.fixture
 def jd_window(window: Any, qtbot: Any) -> Any:
     """A window with the Peer Specialist template open and its first check done."""
-    window.new_from_template("peer-specialist")
+    window.files.new_from_template("peer-specialist")
     wait_checked(qtbot, window)
     return window
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialog
 
-from jdbuilder.ui.dialogs import Dialogs
+from jdbuilder.ui.services.prompts import Dialogs
 
 CHECK_TIMEOUT = 60_000  # the first check of a session loads spaCy
 
@@ -83,4 +83,4 @@ def active(qtbot: Any, window: Any) -> None:
 
 def save_to(window: Any, dialogs: FakeDialogs, path: Path) -> None:
     dialogs.answers["save_project"] = str(path)
-    assert window.save_as()
+    assert window.files.save_as()

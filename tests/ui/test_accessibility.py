@@ -52,18 +52,18 @@ def test_every_control_on_every_view_has_a_name(jd_window: Any, bank: Any) -> No
         for j in range(w.kit_tab.tabs.count()):
             w.kit_tab.tabs.setCurrentIndex(j)
             problems += unnamed(w)
-    w.close_project()
+    w.files.close_project()
     problems += unnamed(w)
     assert sorted(set(problems)) == []
 
 
 def test_dialogs_have_named_controls(jd_window: Any, dialogs: Any) -> None:
-    from jdbuilder.ui.export_dialog import ExportDialog
-    from jdbuilder.ui.personal_dialog import AddStatementDialog
-    from jdbuilder.ui.preferences import PreferencesDialog
+    from jdbuilder.ui.dialogs.export import ExportDialog
+    from jdbuilder.ui.dialogs.personal import AddStatementDialog
+    from jdbuilder.ui.dialogs.preferences import PreferencesDialog
 
     w = jd_window
-    for dialog in (ExportDialog(w.doc.to_project(), folder=w.default_export_folder()),
+    for dialog in (ExportDialog(w.doc.to_project(), folder=w.output.default_export_folder()),
                    PreferencesDialog(w.ctx.settings()),
                    AddStatementDialog(role_id="peer-specialist", role_name="Peer Specialist")):
         dialog.show()
@@ -105,7 +105,7 @@ def test_the_platform_palette_and_style_are_used(jd_window: Any) -> None:
 
 def test_sizes_follow_the_font(jd_window: Any) -> None:
     """The page column and marker widths come from font metrics, not fixed pixels."""
-    from jdbuilder.ui.form import PAGE_CHARS
+    from jdbuilder.ui.widgets.form import PAGE_CHARS
 
     ed = jd_window.jd_editor
     assert ed.column.maximumWidth() == ed.fontMetrics().averageCharWidth() * PAGE_CHARS

@@ -38,7 +38,7 @@ def test_the_window_shows_without_importing_spacy(tmp_path: Path) -> None:
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(['jdbuilder'])\n"
-        "from jdbuilder.ui.main_window import MainWindow\n"
+        "from jdbuilder.ui.views.main_window import MainWindow\n"
         "w = MainWindow(start_background=False)\n"
         "w.show()\n"
         "app.processEvents()\n"
@@ -52,7 +52,7 @@ def test_the_window_shows_without_importing_spacy(tmp_path: Path) -> None:
 
 def test_run_app_opens_the_project_named_on_the_command_line(
         qtbot: Any, tmp_path: Path, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdbuilder.ui.main_window import MainWindow
+    from jdbuilder.ui.views.main_window import MainWindow
 
     path = tmp_path / "given.jdb"
     jd = template_job_description(library.role("peer-advocate"))

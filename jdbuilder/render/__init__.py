@@ -1,0 +1,1 @@
+"""Renderers of the document tree (`jdbuilder.doctree`): DOCX, PDF and print HTML."""

@@ -1,0 +1,385 @@
+"""PDF renderer: walks the document tree with reportlab platypus.
+
+A registered TTF font (DejaVu Sans, shipped in resources/fonts) prints any name in full Unicode;
+the standard PDF fonts are Latin-1 only. reportlab cannot produce a tagged (PDF/UA) file, so the
+accessible, editable deliverable is the DOCX; the PDF is for print.
+This is the only module that imports reportlab.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import assert_never
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    ListFlowable,
+    ListItem,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import (
+    KeepTogether as RLKeepTogether,
+)
+from reportlab.platypus import (
+    PageBreak as RLPageBreak,
+)
+from reportlab.platypus import (
+    Paragraph as RLParagraph,
+)
+from reportlab.platypus import (
+    Table as RLTable,
+)
+
+from jdbuilder.atomic import AtomicOutput
+from jdbuilder.datapaths import resource
+from jdbuilder.doctree import (
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    Inline,
+    KeepTogether,
+    Node,
+    NoteLines,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    RatingGrid,
+    ScoreBox,
+    Table,
+    Title,
+    rating_rows,
+)
+from jdbuilder.vocab import Paper
+
+FONT = "JDBSans"
+PAPER = {Paper.LETTER: LETTER, Paper.A4: A4}
+
+
+@cache
+def register_fonts() -> str:
+    """Register the shipped DejaVu Sans family once per process."""
+    faces = {
+        FONT: "DejaVuSans.ttf",
+        f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
+        f"{FONT}-Italic": "DejaVuSans-Oblique.ttf",
+        f"{FONT}-BoldItalic": "DejaVuSans-BoldOblique.ttf",
+    }
+    for name, file in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=f"{FONT}-Bold",
+                                  italic=f"{FONT}-Italic", boldItalic=f"{FONT}-BoldItalic")
+    return FONT
+
+
+def _markup(runs: Inline) -> str:
+    parts = []
+    for r in runs:
+        text = escape(r.text)
+        if r.bold:
+            text = f"<b>{text}</b>"
+        if r.italic:
+            text = f"<i>{text}</i>"
+        parts.append(text)
+    return "".join(parts)
+
+
+class _Styles:
+    def __init__(self, large: bool) -> None:
+        base = 16.0 if large else 10.5
+        lead = base * 1.35
+        self.base = base
+        self.body = ParagraphStyle("body", fontName=FONT, fontSize=base, leading=lead,
+                                   spaceAfter=base * 0.45)
+        self.note = ParagraphStyle("note", parent=self.body, fontName=f"{FONT}-Italic",
+                                   textColor=colors.HexColor("#333333"))
+        self.title = ParagraphStyle("title", parent=self.body, fontName=f"{FONT}-Bold",
+                                    fontSize=base + 10, leading=(base + 10) * 1.2,
+                                    spaceAfter=base)
+        self.h = {
+            1: ParagraphStyle("h1", parent=self.body, fontName=f"{FONT}-Bold",
+                              fontSize=base + 4, leading=(base + 4) * 1.25,
+                              spaceBefore=base, spaceAfter=base * 0.4),
+            2: ParagraphStyle("h2", parent=self.body, fontName=f"{FONT}-Bold",
+                              fontSize=base + 2, leading=(base + 2) * 1.25,
+                              spaceBefore=base * 0.7, spaceAfter=base * 0.3),
+            3: ParagraphStyle("h3", parent=self.body, fontName=f"{FONT}-Bold",
+                              fontSize=base + 1, leading=(base + 1) * 1.25,
+                              spaceBefore=base * 0.5, spaceAfter=base * 0.2),
+        }
+        self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0)
+        self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=f"{FONT}-Bold")
+
+
+class _Bookmark(Flowable):  # type: ignore[misc]
+    """Zero-size flowable that adds an outline entry where it lands."""
+
+    def __init__(self, title: str, level: int, key: str) -> None:
+        super().__init__()
+        self.title, self.level, self.key = title, level, key
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.bookmarkPage(self.key)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+class _OnePage(Flowable):  # type: ignore[misc]
+    """Content kept on one page: never split; moved to the next page when it does not fit,
+    and scaled down only if it is taller than a whole page. Laid out once per width."""
+
+    def __init__(self, content: list[Flowable], frame_w: float, frame_h: float) -> None:
+        super().__init__()
+        self.frame_w, self.frame_h = frame_w, frame_h
+        self.content = content
+        self._laid: tuple[float, list[tuple[Flowable, float, float, float]]] | None = None
+        self._shrunk: KeepInFrame | None = None
+
+    def _layout(self, aw: float) -> list[tuple[Flowable, float, float, float]]:
+        if self._laid is None or self._laid[0] != aw:
+            rows = []
+            for f in self.content:
+                _, h = f.wrapOn(self.canv, aw, self.frame_h)
+                rows.append((f, h, f.getSpaceBefore(), f.getSpaceAfter()))
+            self._laid = (aw, rows)
+        return self._laid[1]
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        rows = self._layout(aw)
+        height = sum(h + (b if i else 0) + (a if i < len(rows) - 1 else 0)
+                     for i, (_, h, b, a) in enumerate(rows))
+        if height > self.frame_h:
+            marks = [f for f in self.content if isinstance(f, _Bookmark)]
+            body = [f for f in self.content if not isinstance(f, _Bookmark)]
+            self._shrunk = KeepInFrame(self.frame_w, self.frame_h, body, mode="shrink")
+            self._marks = marks
+            _, height = self._shrunk.wrapOn(self.canv, aw, self.frame_h)
+        else:
+            self._shrunk = None
+        self.width, self.height = aw, height
+        return aw, height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if self._shrunk is not None:
+            for mark in self._marks:  # outline entries point at the page the group lands on
+                mark.canv = self.canv
+                mark.draw()
+            self._shrunk.drawOn(self.canv, 0, 0)
+            return
+        y = self.height
+        rows = self._layout(self.width)
+        for i, (f, h, before, after) in enumerate(rows):
+            if i:
+                y -= before
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= after
+
+
+class _Rules(Flowable):  # type: ignore[misc]
+    """Ruled lines for handwritten notes."""
+
+    def __init__(self, lines: int, gap: float) -> None:
+        super().__init__()
+        self.lines, self.gap = lines, gap
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.lines * self.gap
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.setStrokeColor(colors.HexColor("#808080"))
+        canv.setLineWidth(0.5)
+        for k in range(self.lines):
+            y = k * self.gap
+            canv.line(0, y, self.width, y)
+
+
+def _numbered_canvas(footer_font: str, size: float, header: str,
+                     logo: str = "") -> type[Canvas]:
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Draws "Page N of M" on every page; M is a form filled in when the file is saved,
+        so pages are written as they come and outline entries point at the right page."""
+
+        def showPage(self) -> None:
+            self._decorate()
+            super().showPage()
+
+        def _decorate(self) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(footer_font, size)
+            self.setFillColor(colors.black)
+            label = f"Page {self._pageNumber} of "
+            full = pdfmetrics.stringWidth(label + "00", footer_font, size)
+            x = width / 2 - full / 2
+            self.drawString(x, 12 * mm, label)
+            self.translate(x + pdfmetrics.stringWidth(label, footer_font, size), 12 * mm)
+            self.doForm("jdbPageTotal")
+            self.restoreState()
+            x = 20 * mm
+            if logo:
+                logo_h = 9 * mm
+                self.drawImage(logo, x, height - 14 * mm, height=logo_h, width=logo_h * 4,
+                               preserveAspectRatio=True, anchor="w", mask="auto")
+                x += logo_h * 4 + 3 * mm
+            if header:
+                self.saveState()
+                self.setFont(footer_font, size)
+                self.drawString(x, height - 12 * mm, header)
+                self.restoreState()
+
+        def save(self) -> None:
+            total = self._pageNumber - 1
+            self.beginForm("jdbPageTotal")
+            self.setFont(footer_font, size)
+            self.drawString(0, 0, str(total))
+            self.endForm()
+            super().save()
+
+    return NumberedCanvas
+
+
+class PdfRenderer:
+    def __init__(self, doc: Document) -> None:
+        register_fonts()
+        self.src = doc
+        self.st = _Styles(doc.large_print)
+        self._n = 0
+
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for node in self.src.body:
+            out.extend(self.node(node))
+        return out
+
+    def node(self, node: Node) -> list[Flowable]:
+        st = self.st
+        match node:
+            case Title():
+                return [RLParagraph(escape(node.text), st.title)]
+            case Heading():
+                self._n += 1
+                level = min(max(node.level, 1), 3)
+                mark = _Bookmark(node.text, level - 1, f"h{self._n}")
+                para = RLParagraph(escape(node.text), st.h[level])
+                # A heading never ends a page: start a new page unless there is room for it and
+                # a few lines of what follows.
+                return [CondPageBreak(st.base * 9), mark, para]
+            case Paragraph():
+                style = st.note if node.style == "note" else st.body
+                return [RLParagraph(_markup(node.runs), style)]
+            case BulletList() | NumberedList():
+                numbered = isinstance(node, NumberedList)
+                items = [ListItem(RLParagraph(_markup(i), st.body), leftIndent=st.base * 1.6)
+                         for i in node.items]
+                return [ListFlowable(items, bulletType="1" if numbered else "bullet",
+                                     start=None if numbered else "\u2022", bulletFontName=FONT,
+                                     bulletFontSize=st.base, leftIndent=st.base * 1.6)]
+            case Table():
+                return [self.table(node)]
+            case RatingGrid():
+                return [self.table(Table(*rating_rows(node), (1, 6)))]
+            case NoteLines():
+                return [_Rules(node.lines, st.base * 1.8)]
+            case Checklist():
+                return [RLParagraph(("\u2612 " if ticked else "\u2610 ") + escape(label),
+                                    st.body) for label, ticked in node.items]
+            case ScoreBox():
+                return self.score_box(node)
+            case PageBreak():
+                return [RLPageBreak()]
+            case KeepTogether():
+                return self.keep_together(node)
+            case _:
+                assert_never(node)
+
+    def score_box(self, node: ScoreBox) -> list[Flowable]:
+        st = self.st
+        box = RLTable([[RLParagraph(escape(node.label), st.cell_head),
+                        RLParagraph(escape(node.value) or "&nbsp;", st.cell)]],
+                      colWidths=[st.base * 14, st.base * 8], rowHeights=[st.base * 2.6])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, colors.black),
+                                 ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        box.hAlign = "LEFT"
+        return [Spacer(1, st.base * 0.5), box]
+
+    def keep_together(self, node: KeepTogether) -> list[Flowable]:
+        inner: list[Flowable] = []
+        for child in node.children:
+            inner.extend(f for f in self.node(child) if not isinstance(f, CondPageBreak))
+        if self.src.large_print:
+            # Large print keeps its size: a group taller than a page may continue overleaf.
+            return [RLKeepTogether(inner)]
+        width, height = PAPER[Paper(self.src.paper)]
+        # Never split: the group moves to the next page when it does not fit, and one that is
+        # taller than a whole page is scaled down to fit one.
+        return [_OnePage(inner, width - 40 * mm - 12, height - 40 * mm - 12)]
+
+    def table(self, node: Table) -> RLTable:
+        st = self.st
+
+        def cell(text: str, head: bool) -> object:
+            # Short single-line text is drawn as a string: laying out a Paragraph for every
+            # score cell dominated the time to write a consensus sheet.
+            if len(text) <= 10 and "\n" not in text:
+                return text
+            return RLParagraph(escape(text), st.cell_head if head else st.cell)
+
+        rows = [[cell(h, True) for h in node.header]]
+        rows += [[cell(c, False) for c in r] for r in node.rows]
+        width = PAPER[Paper(self.src.paper)][0] - 40 * mm
+        weights = node.widths or tuple(1.0 for _ in node.header)
+        total = sum(weights)
+        col_widths = [width * w / total for w in weights]
+        table = RLTable(rows, colWidths=col_widths, repeatRows=1)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTNAME", (0, 0), (-1, 0), f"{FONT}-Bold"),
+            ("FONTSIZE", (0, 0), (-1, -1), st.base),
+            ("LEADING", (0, 0), (-1, -1), st.base * 1.35),
+        ]))
+        return table
+
+    def write(self, path: str | Path) -> None:
+        src = self.src
+        template = SimpleDocTemplate(
+            str(path), pagesize=PAPER[Paper(src.paper)], title=src.title,
+            author=src.author or "jdbuilder", subject=src.title, creator="jdbuilder",
+            lang=src.language, leftMargin=20 * mm, rightMargin=20 * mm,
+            topMargin=20 * mm, bottomMargin=20 * mm,
+        )
+        story = self.flowables() or [Spacer(1, 1)]
+        canvas = _numbered_canvas(FONT, max(self.st.base - 2, 8), src.header, src.logo)
+        template.build(story, canvasmaker=canvas)
+
+
+def write_pdf(doc: Document, path: str | Path) -> None:
+    """Render and write atomically: an existing file is replaced only by a complete new one."""
+    with AtomicOutput(path) as out:
+        PdfRenderer(doc).write(out.temp)

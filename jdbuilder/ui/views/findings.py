@@ -1,0 +1,198 @@
+"""The findings panel: every language finding with where it is, why, its source and fixes.
+
+One click on a suggestion applies it; "Ignore here" adds the phrase to this project's
+allow-list; "Allow for the organisation" adds it to the organisation's settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdbuilder.ui.services.checker import FindingRef
+from jdbuilder.ui.widgets.common import discard
+from jdbuilder.ui.widgets.icons import SEVERITY_WORD, counted, icon
+
+if TYPE_CHECKING:
+    from jdbuilder.model.fields import ValuePath as Path
+    from jdbuilder.ui.services.checker import CheckResults
+
+
+class FindingsPanel(QWidget):
+    goTo = Signal(object)
+    applySuggestion = Signal(object, int)
+    ignoreHere = Signal(object)
+    allowOrganisation = Signal(object)
+
+    def __init__(self, label_for: Callable[[Path], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label_for = label_for
+        self.refs: list[FindingRef] = []
+        self.setAccessibleName("Language findings")
+        v = QVBoxLayout(self)
+        v.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel("The language check is starting\u2026", self)
+        self.summary.setAccessibleName("Language check summary")
+        v.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        v.addWidget(split, 1)
+
+        self.tree = QTreeWidget(split)
+        self.tree.setAccessibleName("Findings list")
+        self.tree.setHeaderLabels(["Severity", "Where", "Phrase", "Why"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.tree.itemActivated.connect(lambda *_: self._go())
+
+        scroll = QScrollArea(split)
+        scroll.setAccessibleName("Finding details")
+        scroll.setWidgetResizable(True)
+        details = QWidget()
+        scroll.setWidget(details)
+        d = QVBoxLayout(details)
+        self.phrase = QLabel(details)
+        self.phrase.setWordWrap(True)
+        self.phrase.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.phrase.font()
+        font.setBold(True)
+        self.phrase.setFont(font)
+        self.why = QLabel(details)
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source = QLabel(details)
+        self.source.setWordWrap(True)
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.phrase, self.why, self.source):
+            d.addWidget(w)
+        self.suggestions_label = QLabel("Suggestions:", details)
+        d.addWidget(self.suggestions_label)
+        self.suggestion_box = QVBoxLayout()
+        d.addLayout(self.suggestion_box)
+        self.suggestion_buttons: list[QPushButton] = []
+        actions = QHBoxLayout()
+        self.go_button = QPushButton("&Go to phrase", details)
+        self.ignore_button = QPushButton("&Ignore here", details)
+        self.ignore_button.setToolTip("Add this phrase to this project's allow-list")
+        self.allow_button = QPushButton("Allow for the &organisation", details)
+        self.allow_button.setToolTip("Add this phrase to the organisation's allow-list "
+                                     "(Preferences)")
+        for b in (self.go_button, self.ignore_button, self.allow_button):
+            b.setAccessibleName(b.text().replace("&", ""))
+            actions.addWidget(b)
+        actions.addStretch(1)
+        d.addLayout(actions)
+        d.addStretch(1)
+        self.go_button.clicked.connect(self._go)
+        self.ignore_button.clicked.connect(lambda: self._emit(self.ignoreHere))
+        self.allow_button.clicked.connect(lambda: self._emit(self.allowOrganisation))
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self._show_current()
+
+    # ---- content -------------------------------------------------------------------------
+    def set_status(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def set_results(self, results: CheckResults) -> None:
+        current = self.current()
+        keep = current.key if current else None
+        self.refs = [FindingRef(e.path, e.text, f) for e, f in results.findings()]
+        self.tree.clear()
+        select = None
+        for ref in self.refs:
+            f = ref.finding
+            item = QTreeWidgetItem([SEVERITY_WORD.get(f.severity, f.severity),
+                                    self.label_for(ref.path), " ".join(f.text.split()),
+                                    f.message])
+            item.setIcon(0, icon(f.severity))
+            item.setToolTip(3, f.message)
+            item.setData(0, Qt.ItemDataRole.UserRole, ref)
+            self.tree.addTopLevelItem(item)
+            if ref.key == keep:
+                select = item
+        if select is not None:
+            self.tree.setCurrentItem(select)
+        counts = results.counts()
+        parts = [counted(s, counts[s]) for s in ("error", "warning", "info")]
+        text = "Language check: " + ", ".join(parts) + "."
+        if results.suppressed:
+            text += f" {results.suppressed} allowed by policy."
+        self.summary.setText(text)
+        self._show_current()
+
+    def current(self) -> FindingRef | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        ref = item.data(0, Qt.ItemDataRole.UserRole)
+        return ref if isinstance(ref, FindingRef) else None
+
+    def select_index(self, index: int) -> None:
+        item = self.tree.topLevelItem(index)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _show_current(self) -> None:
+        ref = self.current()
+        for b in self.suggestion_buttons:
+            self.suggestion_box.removeWidget(b)
+            discard(b)
+        self.suggestion_buttons = []
+        enabled = ref is not None
+        for b in (self.go_button, self.ignore_button, self.allow_button):
+            b.setEnabled(enabled)
+        if ref is None:
+            self.phrase.setText("Select a finding to see why it was flagged and how to "
+                                "fix it." if self.refs else "No findings.")
+            self.why.clear()
+            self.source.clear()
+            self.suggestions_label.hide()
+            return
+        f = ref.finding
+        self.phrase.setText(f"{SEVERITY_WORD.get(f.severity, f.severity)}: "
+                            f"\u201c{' '.join(f.text.split())}\u201d in "
+                            f"{self.label_for(ref.path)}")
+        self.why.setText(f.message)
+        self.source.setText(f"Source: {f.source}" if f.source else "")
+        self.suggestions_label.setVisible(bool(f.suggestions))
+        for i, s in enumerate(f.suggestions):
+            b = QPushButton(f"Use \u201c{s}\u201d", self)
+            b.setAccessibleName(f"Use suggestion: {s}")
+            b.clicked.connect(lambda _c=False, i=i, r=ref: self.applySuggestion.emit(r, i))
+            self.suggestion_box.addWidget(b)
+            self.suggestion_buttons.append(b)
+
+    def _go(self) -> None:
+        ref = self.current()
+        if ref is not None:
+            self.goTo.emit(ref)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        ref = self.current()
+        if ref is not None:
+            signal.emit(ref)
