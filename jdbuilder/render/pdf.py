@@ -267,6 +267,7 @@ class PdfRenderer:
         self.src = doc
         self.st = _Styles(doc.large_print)
         self._n = 0
+        self._outline = -1  # outline level of the last heading
 
     def flowables(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -282,7 +283,11 @@ class PdfRenderer:
             case Heading():
                 self._n += 1
                 level = min(max(node.level, 1), 3)
-                mark = _Bookmark(node.text, level - 1, f"h{self._n}")
+                # The outline may go down one level at a time only (a document may start
+                # with a level-2 heading, or skip from 1 to 3).
+                outline = min(level - 1, self._outline + 1)
+                self._outline = outline
+                mark = _Bookmark(node.text, outline, f"h{self._n}")
                 para = RLParagraph(escape(node.text), st.h[level])
                 # A heading never ends a page: start a new page unless there is room for it and
                 # a few lines of what follows.
