@@ -150,3 +150,47 @@ def test_sigkill_during_repeated_saves_never_leaves_a_broken_file(tmp_path: Path
         for area in loaded.job_description.areas:
             assert area.title == title * 50
             assert all(d == title * 200 for d in area.duties)
+
+
+def test_a_version_1_file_is_upgraded(tmp_path: Path) -> None:
+    """Version 1 kept the kit under "interview"; it opens as the typed kit and saves as 2."""
+    p = tmp_path / "old.jdb"
+    p.write_text(json.dumps({
+        "format": "jdbuilder-project", "schema_version": 1,
+        "job_description": {"title": "Peer Mentor"},
+        "interview": {"questions": [{"id": "q1", "text": "Tell us about a time you listened."}],
+                      "candidates": ["C1"]},
+        "job_ad": {"title": "Peer Mentor", "summary": "Walk alongside young people."},
+    }), encoding="utf-8")
+    proj = projects.load(p)
+    assert proj.kit is not None and proj.kit.questions[0].id == "q1"
+    assert proj.job_ad is not None and proj.job_ad.summary.startswith("Walk")
+    assert "interview" not in proj.extra
+    projects.save(proj, p)
+    data = json.loads(p.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 2 and data["interview_kit"]["candidates"] == ["C1"]
+    assert "interview" not in data
+
+
+@pytest.mark.parametrize(("part", "value", "named"), [
+    ("job_ad", {"required": "x", "summary": 3}, "job ad"),
+    ("interview_kit", {"scores": [{"score": 7}]}, "interview kit"),
+    ("policy", {"allow_phrases": "not a list"}, "language policy"),
+    ("job_description", {"areas": "no"}, "job description"),
+])
+def test_a_broken_part_is_named_when_the_file_is_opened(tmp_path: Path, part: str,
+                                                        value: object, named: str) -> None:
+    p = tmp_path / "broken.jdb"
+    data = make().to_dict()
+    data[part] = value
+    p.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectError, match=named):
+        projects.load(p)
+
+
+def test_a_project_without_an_ad_generates_one() -> None:
+    proj = make("Recovery Coach")
+    assert proj.job_ad is None
+    assert proj.ad("Harbor Recovery").title == "Recovery Coach"
+    assert "Harbor Recovery is an equal opportunity employer" in \
+        proj.ad("Harbor Recovery").equal_opportunity
