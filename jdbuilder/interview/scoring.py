@@ -86,8 +86,7 @@ def _latest(kit: InterviewKit) -> dict[tuple[str, str, str], int]:
     return out
 
 
-def _weighted(pairs: list[tuple[float, float]], n_expected: int) -> tuple[float | None,
-                                                                        float | None]:
+def _weighted(pairs: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     if not pairs:
         return None, None
     wsum = sum(w for w, _ in pairs)
@@ -97,7 +96,7 @@ def _weighted(pairs: list[tuple[float, float]], n_expected: int) -> tuple[float 
 
 def summarise(kit: InterviewKit) -> ScoreSummary:
     """Totals per interviewer and per candidate, spreads, consensus totals and the ranking."""
-    out = ScoreSummary(problems=kit.problems())
+    out = ScoreSummary(problems=[p.message for p in kit.problems()])
     weights = normalised_weights(kit.questions)
     scores = _latest(kit)
     interviewers = [i.id for i in kit.interviewers]
@@ -112,7 +111,7 @@ def summarise(kit: InterviewKit) -> ScoreSummary:
                     missing.append(qid)
                 else:
                     pairs.append((weights[qid], float(s)))
-            total, mean = _weighted(pairs, len(assigned[iv]))
+            total, mean = _weighted(pairs)
             out.interviewer_totals.append(Total(cand, iv, total, mean, tuple(missing)))
         cand_pairs: list[tuple[float, float]] = []
         cand_missing: list[str] = []
@@ -135,13 +134,13 @@ def summarise(kit: InterviewKit) -> ScoreSummary:
                 cand_pairs.append((weights[q.id], sum(by_iv.values()) / len(by_iv)))
             elif not miss:
                 cand_missing.append(f"(no interviewer):{q.id}")
-        total, mean = _weighted(cand_pairs, len(kit.questions))
+        total, mean = _weighted(cand_pairs)
         out.candidate_totals.append(Total(cand, "", total, mean, tuple(cand_missing)))
         agreed = {c.question: c.score for c in kit.consensus if c.candidate == cand}
         c_pairs = [(weights[q.id], float(agreed[q.id])) for q in kit.questions
                    if q.id in agreed]
         c_missing = tuple(q.id for q in kit.questions if q.id not in agreed)
-        total, mean = _weighted(c_pairs, len(kit.questions))
+        total, mean = _weighted(c_pairs)
         out.consensus_totals.append(Total(cand, "", total, mean, c_missing))
     out.ranking = _rank(out)
     return out

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from jdbuilder.model.serial import Json, obj_list, split_known, text, text_list
+from jdbuilder.vocab import Severity
 
 SCALE = (1, 2, 3, 4, 5)
 DEFAULT_ANCHORS = {
@@ -129,6 +130,23 @@ class Consensus:
         return cls(text(data, "candidate"), text(data, "question"), score, text(data, "note"))
 
 
+@dataclass(frozen=True)
+class KitProblem:
+    """Something to fix before the kit is used: a code to act on and a message to show."""
+
+    UNJUSTIFIED_WEIGHTS: ClassVar[str] = "unjustified-weights"
+    DUPLICATE_IDS: ClassVar[str] = "duplicate-ids"
+    UNKNOWN_ASSIGNMENT: ClassVar[str] = "unknown-assignment"
+    UNKNOWN_SCORE: ClassVar[str] = "unknown-score"
+
+    code: str
+    message: str
+    severity: Severity = Severity.WARNING
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class InterviewKit:
     questions: list[KitQuestion] = field(default_factory=list)
@@ -157,24 +175,27 @@ class InterviewKit:
     def unequal_weights(self) -> bool:
         return len({q.weight for q in self.questions}) > 1
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[KitProblem]:
         """What must be fixed before the kit is used."""
         out = []
         if self.unequal_weights and not self.weight_justification.strip():
-            out.append("Questions have unequal weights: write a justification for them.")
+            out.append(KitProblem(KitProblem.UNJUSTIFIED_WEIGHTS, "Questions have unequal "
+                                  "weights: write a justification for them."))
         ids = [q.id for q in self.questions]
         if len(ids) != len(set(ids)):
-            out.append("Two questions share an id.")
+            out.append(KitProblem(KitProblem.DUPLICATE_IDS, "Two questions share an id."))
         known = set(ids)
         for iv in self.interviewers:
             missing = [q for q in iv.questions if q not in known]
             if missing:
-                out.append(f"Interviewer {iv.name or iv.id} is assigned unknown questions: "
-                           f"{', '.join(missing)}.")
+                out.append(KitProblem(KitProblem.UNKNOWN_ASSIGNMENT,
+                                      f"Interviewer {iv.name or iv.id} is assigned unknown "
+                                      f"questions: {', '.join(missing)}."))
         for s in self.scores:
             if s.question not in known or s.candidate not in self.candidates:
-                out.append(f"A score refers to an unknown question or candidate "
-                           f"({s.candidate}, {s.question}).")
+                out.append(KitProblem(KitProblem.UNKNOWN_SCORE,
+                                      f"A score refers to an unknown question or candidate "
+                                      f"({s.candidate}, {s.question})."))
         return out
 
     def to_dict(self) -> Json:

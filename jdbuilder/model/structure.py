@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from jdbuilder.model.jobdesc import JobDescription
+from jdbuilder.vocab import Severity
 
 MIN_AREAS = 4
 MAX_AREAS = 6
@@ -28,7 +29,7 @@ class StructureFinding:
 
     section: str  # title | reporting | function | areas | area:N | qualifications | conditions
     code: str
-    severity: str  # error | warning | info
+    severity: Severity
     message: str
 
 
@@ -48,55 +49,57 @@ def check_structure(jd: JobDescription) -> list[StructureFinding]:
     """Report what the handbook's job-description structure asks for and is missing or off."""
     out: list[StructureFinding] = []
 
-    def add(section: str, code: str, severity: str, message: str) -> None:
+    def add(section: str, code: str, severity: Severity, message: str) -> None:
         out.append(StructureFinding(section, code, severity, message))
 
     if not jd.title.strip():
-        add("title", "no-title", "error", "The job description has no title.")
+        add("title", "no-title", Severity.ERROR, "The job description has no title.")
     if not [r for r in jd.reports_to if r.strip()]:
-        add("reporting", "no-reporting", "error",
+        add("reporting", "no-reporting", Severity.ERROR,
             "No reporting relationship: name the job title this position reports to.")
     fn = jd.function.strip()
     if not fn:
-        add("function", "no-function", "error",
+        add("function", "no-function", Severity.ERROR,
             "No function statement: sum up the position's main purpose in one sentence.")
     elif count_sentences(fn) > 1:
-        add("function", "function-too-long", "warning",
+        add("function", "function-too-long", Severity.WARNING,
             f"The function is {count_sentences(fn)} sentences; the handbook asks for one.")
     n = len(jd.areas)
     if n < MIN_AREAS:
-        add("areas", "too-few-areas", "warning",
+        add("areas", "too-few-areas", Severity.WARNING,
             f"{n} responsibility area(s); the handbook recommends {MIN_AREAS} to {MAX_AREAS}.")
     elif n > MAX_AREAS:
-        add("areas", "too-many-areas", "warning",
+        add("areas", "too-many-areas", Severity.WARNING,
             f"{n} responsibility areas; the handbook recommends {MIN_AREAS} to {MAX_AREAS}.")
     for i, area in enumerate(jd.areas, start=1):
         name = area.title.strip() or f"area {i}"
         if not area.title.strip():
-            add(f"area:{i}", "area-no-title", "warning", f"Responsibility area {i} has no title.")
+            add(f"area:{i}", "area-no-title", Severity.WARNING,
+                f"Responsibility area {i} has no title.")
         if not [d for d in area.duties if d.strip()]:
-            add(f"area:{i}", "area-no-duties", "warning",
+            add(f"area:{i}", "area-no-duties", Severity.WARNING,
                 f"The responsibility area '{name}' has no duties.")
     if not jd.qualifications:
-        add("qualifications", "no-qualifications", "error", "No qualifications are listed.")
+        add("qualifications", "no-qualifications", Severity.ERROR, "No qualifications are listed.")
     else:
         seen_preferred = False
         for q in jd.qualifications:
             if not q.required:
                 seen_preferred = True
             elif seen_preferred:
-                add("qualifications", "qualifications-order", "warning",
+                add("qualifications", "qualifications-order", Severity.WARNING,
                     "Qualifications are not in order: list every required qualification "
                     "before the preferred ones.")
                 break
         if not jd.required_qualifications:
-            add("qualifications", "no-required", "warning", "No qualification is marked required.")
+            add("qualifications", "no-required", Severity.WARNING,
+                "No qualification is marked required.")
         if not any(_LIVED.search(q.text) for q in jd.qualifications):
-            add("qualifications", "no-lived-experience", "warning",
+            add("qualifications", "no-lived-experience", Severity.WARNING,
                 "No qualification states the lived-experience requirement explicitly.")
     if not [c for c in jd.employment_conditions if c.strip()]:
-        add("conditions", "no-conditions", "warning",
+        add("conditions", "no-conditions", Severity.WARNING,
             "No employment conditions (hours, schedule, travel, physical or other requirements).")
     if not jd.hours.strip():
-        add("reporting", "no-hours", "info", "The hours of the position are not stated.")
+        add("reporting", "no-hours", Severity.INFO, "The hours of the position are not stated.")
     return out

@@ -12,6 +12,7 @@ from jdbuilder.model.kit import (
     Consensus,
     Interviewer,
     InterviewKit,
+    KitProblem,
     KitQuestion,
     ScoreEntry,
 )
@@ -69,7 +70,8 @@ def test_consensus_ranks_when_complete() -> None:
 
 def test_unequal_weights_need_a_justification() -> None:
     g = guide([2.0, 1.0, 1.0])
-    assert any("justification" in p for p in g.problems())
+    assert any("justification" in p.message for p in g.problems())
+    assert [p.code for p in g.problems()] == [KitProblem.UNJUSTIFIED_WEIGHTS]
     g.weight_justification = "Lived-experience use matters most for this role."
     assert g.problems() == []
 

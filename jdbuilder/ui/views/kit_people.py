@@ -30,6 +30,7 @@ from jdbuilder.interview.kits import coverage
 from jdbuilder.model.kit import Interviewer
 from jdbuilder.ui.widgets.fields import UndoLineEdit
 from jdbuilder.ui.widgets.icons import icon
+from jdbuilder.vocab import Severity, Verdict
 
 if TYPE_CHECKING:
     from jdbuilder.model.kit import InterviewKit
@@ -296,7 +297,7 @@ class CoveragePage(QWidget):
             status = (f"Assessed by {len(qids)} question{'s' if len(qids) != 1 else ''}"
                       if qids else "Not assessed by any question")
             item = QTreeWidgetItem([title or "(untitled area)", status])
-            item.setIcon(1, icon("ok" if qids else "warning"))
+            item.setIcon(1, icon(Verdict.OK if qids else Severity.WARNING))
             for qid in qids:
                 QTreeWidgetItem(item, [texts.get(qid, qid), ""])
             areas.addChild(item)
@@ -305,13 +306,13 @@ class CoveragePage(QWidget):
         for qid in cov.unlinked_questions:
             item = QTreeWidgetItem([texts.get(qid, qid) or "(empty question)",
                                     "Assesses no area"])
-            item.setIcon(1, icon("info"))
+            item.setIcon(1, icon(Severity.INFO))
             unlinked.addChild(item)
         problems = QTreeWidgetItem(["Problems to fix before the kit is used", ""])
         self.tree.addTopLevelItem(problems)
         for p in kit.problems():
-            item = QTreeWidgetItem([p, "Problem"])
-            item.setIcon(1, icon("warning"))
+            item = QTreeWidgetItem([p.message, "Problem"])
+            item.setIcon(1, icon(Severity.WARNING))
             problems.addChild(item)
         self.tree.expandAll()
         n_unc = len(cov.uncovered_areas)

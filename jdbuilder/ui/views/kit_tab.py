@@ -7,7 +7,6 @@ The guide lives in the document as an InterviewKit (Project.interview when saved
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,12 +34,13 @@ from PySide6.QtWidgets import (
 
 from jdbuilder.interview.bank import BankQuestion
 from jdbuilder.interview.kits import from_bank
-from jdbuilder.model.kit import InterviewKit, KitQuestion
+from jdbuilder.model.kit import InterviewKit, KitProblem, KitQuestion
 from jdbuilder.ui.views.bank_browser import BankBrowser, question_html
 from jdbuilder.ui.views.kit_people import CoveragePage, PeoplePage
 from jdbuilder.ui.widgets.fields import FieldEdit
 from jdbuilder.ui.widgets.form import StructureNotes
 from jdbuilder.ui.widgets.icons import VERDICT_WORD, icon, icon_size
+from jdbuilder.vocab import Verdict
 
 if TYPE_CHECKING:
     from jdbuilder.interview.questions import QuestionVerdict
@@ -118,13 +118,13 @@ class VerdictView(QWidget):
         size = icon_size()
         self.icon.setPixmap(icon(verdict.verdict).pixmap(size, size))
         word = VERDICT_WORD.get(verdict.verdict, verdict.verdict)
-        self.word.setText(word if verdict.verdict == "ok" else
+        self.word.setText(word if verdict.verdict == Verdict.OK else
                           f"{word}: {verdict.category.replace('-', ' ')}")
         self.reason.setText(verdict.reason)
         self.reason.setVisible(bool(verdict.reason))
         self.note.setText(f"Interviewer note: {verdict.note}" if verdict.note else "")
         self.note.setVisible(bool(verdict.note))
-        has_rewrite = verdict.verdict != "ok" and bool(verdict.rewrite)
+        has_rewrite = verdict.verdict != Verdict.OK and bool(verdict.rewrite)
         self.rewrite.setText(f"Compliant rewrite: {verdict.rewrite}" if has_rewrite else "")
         self.rewrite.setVisible(has_rewrite)
         self.button.setVisible(has_rewrite)
@@ -254,8 +254,8 @@ class QuestionsPage(QWidget):
             self.selected = self.tree.indexOfTopLevelItem(current) if current else None
             self._fill_editor()
             self.justification.set_text(kit.weight_justification)
-            notes = [p for p in kit.problems() if "weights" in p]
-            self.weight_notes.set_findings([_Note(p) for p in notes])
+            self.weight_notes.set_findings(
+                [p for p in kit.problems() if p.code == KitProblem.UNJUSTIFIED_WEIGHTS])
         finally:
             self._refreshing = False
 
@@ -377,12 +377,6 @@ class QuestionsPage(QWidget):
         self.doc.set_value(path, v.rewrite, "apply compliant rewrite")
 
 
-@dataclass(frozen=True)
-class _Note:
-    """A weights problem shown with the structure-note widget."""
-
-    message: str
-    severity: str = "warning"
 
 
 class KitTab(QWidget):
