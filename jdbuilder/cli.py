@@ -178,7 +178,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
         for r in results:
             label = Verdict(str(r["verdict"])).label
             print(f"{path}:{r['line']}: {label}: {r['text']}")
-            if r["verdict"] != "ok":
+            if r["verdict"] != Verdict.OK:
                 print(f"    {r['category']}: {r['reason']}")
                 print(f"    Try instead: {r['rewrite']}")
                 print(f"    Source: {r['source']}")

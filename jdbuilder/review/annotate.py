@@ -37,15 +37,17 @@ from jdbuilder.errors import InputError
 from jdbuilder.interview import QuestionVerdict, check_question
 from jdbuilder.language import CheckReport, Finding, Policy, check_report
 from jdbuilder.readers.text import TEXT_SUFFIXES, decode_text, read_bytes
+from jdbuilder.vocab import Severity, Verdict
 
 AUTHOR = "jdbuilder language check"
 INITIALS = "JD"
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[str, ...] = Severity.descending()
 SUMMARY_HEADER = ("Phrase", "Severity", "Rule", "Why", "Suggestion")
 QUESTION_HEADER = ("Question", "Verdict", "Why", "Compliant rewrite")
 MAX_SUGGESTIONS = 3
 MAX_PARAGRAPHS = 200_000
-VERDICT_LABEL = {"not_allowed": "not allowed before a job offer", "caution": "caution"}
+VERDICT_LABEL: dict[str, str] = {Verdict.NOT_ALLOWED: "not allowed before a job offer",
+                                 Verdict.CAUTION: "caution"}
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _W_P = qn("w:p")

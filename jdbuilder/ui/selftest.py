@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jdbuilder.vocab import Verdict
+
 ROLE = "peer-specialist"
 BAD_SENTENCE = "Supports addicts who are non-compliant with treatment."
 
@@ -111,7 +113,7 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
         questions = default_bank()
         state["bank"] = questions
         verdict = check_question("How old are you?").verdict
-        if verdict != "not_allowed":
+        if verdict != Verdict.NOT_ALLOWED:
             raise RuntimeError("the question check allowed a prohibited question")
         return f"{len(questions)} questions; question check works"
 

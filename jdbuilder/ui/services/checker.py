@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from jdbuilder.model.fields import ValuePath as Path
+from jdbuilder.vocab import Severity
 
 if TYPE_CHECKING:
     from jdbuilder.language.checker import Finding
 
 DEBOUNCE_MS = 300
-SEVERITIES = ("error", "warning", "info")
 
 Provider = Callable[[], tuple[list[tuple[Path, str]], Any]]
 
@@ -61,7 +61,7 @@ class CheckResults:
         return [(e, f) for e in self.entries.values() for f in e.findings]
 
     def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(SEVERITIES, 0)
+        out: dict[str, int] = dict.fromkeys(Severity.descending(), 0)
         for _, f in self.findings():
             out[f.severity] = out.get(f.severity, 0) + 1
         return out

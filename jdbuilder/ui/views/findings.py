@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.ui.services.checker import FindingRef
 from jdbuilder.ui.widgets.common import discard
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, counted, icon
+from jdbuilder.vocab import Severity
 
 if TYPE_CHECKING:
     from jdbuilder.model.fields import ValuePath as Path
@@ -115,9 +116,6 @@ class FindingsPanel(QWidget):
         self._show_current()
 
     # ---- content -------------------------------------------------------------------------
-    def set_status(self, text: str) -> None:
-        self.summary.setText(text)
-
     def set_results(self, results: CheckResults) -> None:
         current = self.current()
         keep = current.key if current else None
@@ -138,7 +136,7 @@ class FindingsPanel(QWidget):
         if select is not None:
             self.tree.setCurrentItem(select)
         counts = results.counts()
-        parts = [counted(s, counts[s]) for s in ("error", "warning", "info")]
+        parts = [counted(s, counts[s]) for s in Severity.descending()]
         text = "Language check: " + ", ".join(parts) + "."
         if results.suppressed:
             text += f" {results.suppressed} allowed by policy."

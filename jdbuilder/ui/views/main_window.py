@@ -49,6 +49,7 @@ from jdbuilder.ui.views.scoring_tab import ScoringTab
 from jdbuilder.ui.views.start_view import StartView
 from jdbuilder.ui.widgets.findbar import FindBar
 from jdbuilder.ui.widgets.icons import counted, icon, icon_size
+from jdbuilder.vocab import Severity
 
 APP_TITLE = "jdbuilder"
 
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
         size = icon_size()
-        for sev in ("error", "warning", "info"):
+        for sev in Severity.descending():
             pic = QLabel(self)
             pic.setPixmap(icon(sev).pixmap(size, size))
             text = QLabel(counted(sev, 0), self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.interview.scoring import DIVERGENCE, ScoreSummary, summarise
 from jdbuilder.model.kit import Consensus, ScoreEntry
 from jdbuilder.ui.widgets.icons import icon
+from jdbuilder.vocab import Severity
 
 if TYPE_CHECKING:
     from jdbuilder.model.fields import ValuePath as Path
@@ -143,7 +144,7 @@ class ScoringTab(QWidget):
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter if c < self.grid.columnCount() - 1
                               else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         font = QFont(item.font())
-        font.setBold(kind == "warning")
+        font.setBold(kind == Severity.WARNING)
         item.setFont(font)
         return item
 
@@ -201,7 +202,8 @@ class ScoringTab(QWidget):
                         if sp is None or sp.spread is None:
                             self._cell(r, c, "", False)
                         elif sp.divergent:
-                            self._cell(r, c, f"{sp.spread} \u2013 divergent", False, "warning",
+                            self._cell(r, c, f"{sp.spread} \u2013 divergent", False,
+                                       Severity.WARNING,
                                        f"Scores differ by {DIVERGENCE} points or more: "
                                        "discuss before agreeing a score")
                         else:
@@ -235,7 +237,7 @@ class ScoringTab(QWidget):
             for c, text in enumerate((_fmt(t.total), _fmt(t.mean), status)):
                 item = QTableWidgetItem(text)
                 if c == 2 and not t.complete:
-                    item.setIcon(icon("info"))
+                    item.setIcon(icon(Severity.INFO))
                 self.totals.setItem(r, c, item)
 
     def _fill_ranking(self) -> None:

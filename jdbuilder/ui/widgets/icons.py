@@ -10,20 +10,25 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QStyle
 
-SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Note"}
-SEVERITY_PLURAL = {"error": ("error", "errors"), "warning": ("warning", "warnings"),
-                   "info": ("note", "notes")}
-VERDICT_WORD = {"ok": "OK", "caution": "Caution", "not_allowed": "Not allowed"}
+from jdbuilder.vocab import Severity, Verdict
 
-_UNDERLINE = {"error": QColor(204, 0, 0), "warning": QColor(204, 102, 0),
-              "info": QColor(0, 102, 204)}
-_STYLE_ICON = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "not_allowed": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "caution": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+SEVERITY_WORD: dict[str, str] = {Severity.ERROR: "Error", Severity.WARNING: "Warning",
+                                 Severity.INFO: "Note"}
+SEVERITY_PLURAL: dict[str, tuple[str, str]] = {Severity.ERROR: ("error", "errors"),
+                                               Severity.WARNING: ("warning", "warnings"),
+                                               Severity.INFO: ("note", "notes")}
+VERDICT_WORD: dict[str, str] = {Verdict.OK: "OK", Verdict.CAUTION: "Caution",
+                                Verdict.NOT_ALLOWED: "Not allowed"}
+
+_UNDERLINE = {Severity.ERROR: QColor(204, 0, 0), Severity.WARNING: QColor(204, 102, 0),
+              Severity.INFO: QColor(0, 102, 204)}
+_STYLE_ICON: dict[str, QStyle.StandardPixmap] = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Verdict.NOT_ALLOWED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Verdict.CAUTION: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Verdict.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
 }
 
 
@@ -45,16 +50,16 @@ def counted(severity: str, n: int) -> str:
 
 def underline_format(severity: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    if severity == "info":
+    if severity == Severity.INFO:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     else:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(_UNDERLINE.get(severity, _UNDERLINE["warning"]))
+    fmt.setUnderlineColor(_UNDERLINE.get(Severity(severity), _UNDERLINE[Severity.WARNING]))
     return fmt
 
 
 def worst(severities: list[str]) -> str:
-    for s in ("error", "warning", "info"):
+    for s in Severity.descending():
         if s in severities:
             return s
     return ""
