@@ -42,9 +42,6 @@ class Library:
             known = ", ".join(sorted(self.roles))
             raise JdbError(f"unknown role '{role_id}' (known roles: {known})") from None
 
-    def statements_of(self, kind: StatementKind | None = None) -> list[Statement]:
-        return [s for s in self.statements.values() if kind is None or s.kind is kind]
-
     def index(self) -> SearchIndex:
         """The search index over this library's statements (built once, then reused)."""
         if self._index is None:

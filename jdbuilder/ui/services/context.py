@@ -1,8 +1,7 @@
 """What the whole app shares: the library, the question bank and the settings.
 
-The library and the bank load on a pool thread after the window is shown. The settings module
-pulls in the language check (and spaCy) when first imported, so it is imported lazily, normally
-on the checker's warm-up thread first; nothing on the UI thread imports it during start-up.
+The library and the bank load on a pool thread after the window is shown; the library is loaded
+again when the organization library folder changes in Preferences.
 """
 
 from __future__ import annotations
@@ -11,49 +10,25 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from jdbuilder.ui.services.tasks import run_task
+from jdbuilder.settings import Settings, load_settings, save_settings
+from jdbuilder.ui.services.tasks import Progress, run_task
 
 if TYPE_CHECKING:
     from jdbuilder.interview.bank import BankQuestion
     from jdbuilder.language.policy import Policy
     from jdbuilder.library import Library
-    from jdbuilder.settings import Settings
 
 
-def _organisation_library_setting() -> str:
-    """The `organisation_library` setting, read without importing jdbuilder.settings.
+def _load_library(organisation_library: str) -> Library:
+    """The library with its organization and personal layers, its search index built."""
+    from jdbuilder.library import load_user_library
 
-    Importing jdbuilder.settings imports the language package and with it spaCy (about a
-    second), which would hold the role templates back at start-up. A settings file that cannot
-    be read counts as no setting here; Preferences reports the problem.
-    """
-    import json
-
-    from jdbuilder.userdata import user_data_dir
-
-    try:
-        data = json.loads((user_data_dir() / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    value = data.get("organisation_library") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else ""
-
-
-def _load_library(_progress: Any) -> Library:
-    """The library with its organisation and personal layers (as load_user_library)."""
-    from jdbuilder.library.loader import (
-        load_library,
-        organisation_library_dir,
-        personal_library_dir,
-    )
-
-    lib = load_library(organisation=organisation_library_dir(_organisation_library_setting()),
-                       personal=personal_library_dir())
+    lib = load_user_library(organisation_library)
     lib.index()  # build the search index here, not on the first keystroke
     return lib
 
 
-def _load_bank(_progress: Any) -> tuple[BankQuestion, ...]:
+def _load_bank(_progress: Progress) -> tuple[BankQuestion, ...]:
     from jdbuilder.interview.bank import default_bank
 
     return default_bank()
@@ -81,13 +56,14 @@ class AppContext(QObject):
 
     def reload_library(self) -> None:
         self.loading_library = True
-        run_task(_load_library, parent=self, on_done=self._library_loaded,
-                 on_error=self._library_failed)
+        folder = self.settings().organisation_library
+        run_task(lambda _progress: _load_library(folder), parent=self,
+                 on_done=self._library_loaded, on_error=self._library_failed)
 
     def load_now(self) -> None:
         """Load the library and bank on this thread (self-test, screenshots, tests)."""
-        self._library_loaded(_load_library(None))
-        self._bank_loaded(_load_bank(None))
+        self._library_loaded(_load_library(self.settings().organisation_library))
+        self._bank_loaded(_load_bank(lambda _value: None))
 
     def use(self, library: Library | None, bank: tuple[BankQuestion, ...] | None) -> None:
         """Share already-loaded content (tests reuse one library across windows)."""
@@ -119,15 +95,11 @@ class AppContext(QObject):
     # ---- settings ----------------------------------------------------------------------
     def settings(self) -> Settings:
         if self._settings is None:
-            from jdbuilder.settings import load_settings
-
             self._settings, err = load_settings()
             self.settings_problem = str(err) if err else ""
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
-        from jdbuilder.settings import save_settings
-
         save_settings(settings)
         self._settings = settings
         self.settingsChanged.emit()

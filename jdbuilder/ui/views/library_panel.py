@@ -238,11 +238,6 @@ class LibraryPanel(QWidget):
             return None
         return lib.statements.get(str(index.data(ID_ROLE)))
 
-    def statement_at(self, row: int) -> Statement | None:
-        lib = self.ctx.library
-        index = self.model.index(row, 0)
-        return lib.statements.get(str(index.data(ID_ROLE))) if lib and index.isValid() else None
-
     def _show_detail(self) -> None:
         st = self.current_statement()
         self.insert_button.setEnabled(st is not None)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
-from jdbuilder.ui.widgets.highlight import FindingsHighlighter, code_point_index, utf16_index
+from jdbuilder.ui.widgets.highlight import FindingsHighlighter, utf16_index
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, icon, icon_size, worst
 from jdbuilder.ui.widgets.mime import MIME_MOVE, MIME_STATEMENT
 
@@ -115,9 +115,6 @@ class FieldEdit(QTextEdit):
                            QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-
-    def cursor_offset(self) -> int:
-        return code_point_index(self.toPlainText(), self.textCursor().position())
 
     # ---- size ----------------------------------------------------------------------------
     def _fit_height(self) -> None:
