@@ -27,16 +27,16 @@ def kit_project() -> Project:
     lib = load_library()
     jd = template_job_description(lib.role("peer-specialist"))
     bank = [q for q in default_bank() if q.suits_role("peer-specialist")][:12]
-    guide = InterviewKit(
+    kit = InterviewKit(
         questions=[from_bank(q) for q in bank],
         interviewers=[Interviewer(f"i{k}", f"Interviewer {k}") for k in range(1, 6)],
         candidates=[f"C{k}" for k in range(1, 7)],
         name_key={f"C{k}": f"Candidate Name {k}" for k in range(1, 7)},
     )
-    guide.scores = [ScoreEntry(iv.id, c, q.id, 1 + (hash((iv.id, c, q.id)) % 5))
-                    for iv in guide.interviewers for c in guide.candidates
-                    for q in guide.questions]
-    return Project(job_description=jd, job_ad=generate_ad(jd), kit=guide)
+    kit.scores = [ScoreEntry(iv.id, c, q.id, 1 + (hash((iv.id, c, q.id)) % 5))
+                    for iv in kit.interviewers for c in kit.candidates
+                    for q in kit.questions]
+    return Project(job_description=jd, job_ad=generate_ad(jd), kit=kit)
 
 
 def main() -> int:

@@ -47,13 +47,13 @@ def _kit(tmp_path: Path) -> Path:
     p = tmp_path / "p.jdb"
     assert main(["new", "--role", "recovery-coach", "--out", str(p)]) == 0
     proj = projects.load(p)
-    guide = proj.kit
-    guide.interviewers = [Interviewer("a", "Ana"), Interviewer("b", "Ben")]
-    guide.candidates = ["C1", "C2"]
-    guide.name_key = {"C1": "Zoë Brown", "C2": "Łukasz Nowak"}
-    q = guide.questions[0].id
-    guide.scores = [ScoreEntry("a", "C1", q, 5), ScoreEntry("b", "C1", q, 2)]
-    proj.kit = guide
+    kit = proj.kit
+    kit.interviewers = [Interviewer("a", "Ana"), Interviewer("b", "Ben")]
+    kit.candidates = ["C1", "C2"]
+    kit.name_key = {"C1": "Zoë Brown", "C2": "Łukasz Nowak"}
+    q = kit.questions[0].id
+    kit.scores = [ScoreEntry("a", "C1", q, 5), ScoreEntry("b", "C1", q, 2)]
+    proj.kit = kit
     projects.save(proj, p)
     return p
 

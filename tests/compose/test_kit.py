@@ -26,16 +26,16 @@ NAMES = {"C1": "Nguyễn Thị Lan", "C2": "Zoë Abernathy", "C3": "Łukasz Wój
 
 @pytest.fixture
 def kit_project(sample_jd: JobDescription) -> Project:
-    guide = default_kit("peer-specialist", sample_jd, default_bank())
-    guide.interviewers = [Interviewer("a", "Ana Reyes"), Interviewer("b", "Ben Okafor",
-                                                                     [guide.questions[0].id])]
-    guide.candidates = list(NAMES)
-    guide.name_key = dict(NAMES)
-    q0, q1 = guide.questions[0].id, guide.questions[1].id
-    guide.scores = [ScoreEntry("a", "C1", q0, 5), ScoreEntry("b", "C1", q0, 2),
+    kit = default_kit("peer-specialist", sample_jd, default_bank())
+    kit.interviewers = [Interviewer("a", "Ana Reyes"), Interviewer("b", "Ben Okafor",
+                                                                     [kit.questions[0].id])]
+    kit.candidates = list(NAMES)
+    kit.name_key = dict(NAMES)
+    q0, q1 = kit.questions[0].id, kit.questions[1].id
+    kit.scores = [ScoreEntry("a", "C1", q0, 5), ScoreEntry("b", "C1", q0, 2),
                     ScoreEntry("a", "C1", q1, 4)]
-    guide.consensus = [Consensus("C1", q0, 4, "Clear example of mutual support.")]
-    return Project(job_description=sample_jd, kit=guide)
+    kit.consensus = [Consensus("C1", q0, 4, "Clear example of mutual support.")]
+    return Project(job_description=sample_jd, kit=kit)
 
 
 def _text(path: Path) -> str:
@@ -148,9 +148,9 @@ def test_kit_documents_need_questions(tmp_path: Path, sample_jd: JobDescription)
 
 
 def test_caution_question_prints_its_note(tmp_path: Path, sample_jd: JobDescription) -> None:
-    guide = InterviewKit(questions=[KitQuestion(
+    kit = InterviewKit(questions=[KitQuestion(
         id="custom-1", text="Have you ever been arrested?", section="custom")])
-    proj = Project(job_description=sample_jd, kit=guide)
+    proj = Project(job_description=sample_jd, kit=kit)
     build(proj, tmp_path, BuildOptions(documents=["kit"], formats=["pdf"]))
     text = _text(tmp_path / "peer-specialist-interview-packet.pdf")
     assert "Check before asking" in text and "Interviewer note" in text

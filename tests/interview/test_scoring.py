@@ -18,7 +18,7 @@ from jdbuilder.model.kit import (
 )
 
 
-def guide(weights: list[float] | None = None) -> InterviewKit:
+def make_kit(weights: list[float] | None = None) -> InterviewKit:
     ws = weights or [1.0, 1.0, 1.0]
     g = InterviewKit(
         questions=[KitQuestion(id=f"q{i}", text=f"Question {i}?", weight=w)
@@ -31,7 +31,7 @@ def guide(weights: list[float] | None = None) -> InterviewKit:
 
 
 def test_equal_weights_give_plain_sums_and_divergence() -> None:
-    g = guide()
+    g = make_kit()
     for iv, cand, q, s in [("a", "C1", "q1", 5), ("a", "C1", "q2", 4), ("a", "C1", "q3", 3),
                            ("b", "C1", "q1", 3), ("b", "C1", "q2", 4), ("b", "C1", "q3", 3)]:
         g.scores.append(ScoreEntry(iv, cand, q, s))
@@ -48,7 +48,7 @@ def test_equal_weights_give_plain_sums_and_divergence() -> None:
 
 
 def test_missing_scores_are_not_zero() -> None:
-    g = guide()
+    g = make_kit()
     g.scores += [ScoreEntry("a", "C1", "q1", 4), ScoreEntry("b", "C1", "q1", 4),
                  ScoreEntry("a", "C2", "q1", 3), ScoreEntry("a", "C2", "q2", 3),
                  ScoreEntry("a", "C2", "q3", 3)]
@@ -59,7 +59,7 @@ def test_missing_scores_are_not_zero() -> None:
 
 
 def test_consensus_ranks_when_complete() -> None:
-    g = guide()
+    g = make_kit()
     for q in ("q1", "q2", "q3"):
         g.consensus.append(Consensus("C1", q, 3, "Evidence noted."))
         g.consensus.append(Consensus("C2", q, 4))
@@ -69,7 +69,7 @@ def test_consensus_ranks_when_complete() -> None:
 
 
 def test_unequal_weights_need_a_justification() -> None:
-    g = guide([2.0, 1.0, 1.0])
+    g = make_kit([2.0, 1.0, 1.0])
     assert any("justification" in p.message for p in g.problems())
     assert [p.code for p in g.problems()] == [KitProblem.UNJUSTIFIED_WEIGHTS]
     g.weight_justification = "Lived-experience use matters most for this role."
@@ -77,7 +77,7 @@ def test_unequal_weights_need_a_justification() -> None:
 
 
 def test_round_trip_and_assignment() -> None:
-    g = guide()
+    g = make_kit()
     g.interviewers[1].questions = ["q2"]
     g.scores.append(ScoreEntry("b", "C1", "q2", 5, "Clear example."))
     again = InterviewKit.from_dict(g.to_dict())
@@ -90,7 +90,7 @@ def test_round_trip_and_assignment() -> None:
 def test_coverage_report() -> None:
     jd = JobDescription(areas=[ResponsibilityArea("Mutual support", ["d"]),
                                ResponsibilityArea("Advocacy", ["d"])])
-    g = guide()
+    g = make_kit()
     g.questions[0].areas = ["Mutual support"]
     cov = coverage(g, jd)
     assert cov.uncovered_areas == ["Advocacy"]
@@ -110,7 +110,7 @@ def test_normalised_weights_sum_to_question_count(ws: list[float]) -> None:
                 max_size=12, unique_by=lambda t: t[:3]), st.randoms())
 def test_scores_are_order_independent(entries: list[tuple[str, str, str, int]],
                                       rnd: random.Random) -> None:
-    g1, g2 = guide([1.0, 2.0, 1.5]), guide([1.0, 2.0, 1.5])
+    g1, g2 = make_kit([1.0, 2.0, 1.5]), make_kit([1.0, 2.0, 1.5])
     g1.scores = [ScoreEntry(*e) for e in entries]
     shuffled = list(entries)
     rnd.shuffle(shuffled)

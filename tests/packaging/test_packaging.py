@@ -483,11 +483,11 @@ def test_smoke_sample_still_has_its_planted_problems() -> None:
     abilities = " ".join(proj.job_description.abilities)
     found = " ".join(f.text.lower() for f in check(abilities))
     assert "addicts" in found and "non-compliant" in found
-    guide = proj.kit
-    blocked = [q.text for q in guide.questions
+    kit = proj.kit
+    blocked = [q.text for q in kit.questions
                if check_question(q.text).verdict == "not_allowed"]
     assert blocked == ["How old are you?"]
-    assert not guide.problems()
+    assert not kit.problems()
     assert json.loads(SAMPLE.read_text(encoding="utf-8"))["format"] == "jdbuilder-project"
 
 

@@ -44,8 +44,8 @@ def _unique(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{n}"
 
 
-def rename_candidate(guide: InterviewKit, old: str, new: str) -> InterviewKit:
-    g = copy.deepcopy(guide)
+def rename_candidate(kit: InterviewKit, old: str, new: str) -> InterviewKit:
+    g = copy.deepcopy(kit)
     g.candidates = [new if c == old else c for c in g.candidates]
     if old in g.name_key:
         g.name_key[new] = g.name_key.pop(old)
@@ -58,8 +58,8 @@ def rename_candidate(guide: InterviewKit, old: str, new: str) -> InterviewKit:
     return g
 
 
-def remove_candidate(guide: InterviewKit, cid: str) -> InterviewKit:
-    g = copy.deepcopy(guide)
+def remove_candidate(kit: InterviewKit, cid: str) -> InterviewKit:
+    g = copy.deepcopy(kit)
     g.candidates = [c for c in g.candidates if c != cid]
     g.name_key.pop(cid, None)
     g.scores = [s for s in g.scores if s.candidate != cid]
@@ -67,8 +67,8 @@ def remove_candidate(guide: InterviewKit, cid: str) -> InterviewKit:
     return g
 
 
-def remove_interviewer(guide: InterviewKit, iid: str) -> InterviewKit:
-    g = copy.deepcopy(guide)
+def remove_interviewer(kit: InterviewKit, iid: str) -> InterviewKit:
+    g = copy.deepcopy(kit)
     g.interviewers = [i for i in g.interviewers if i.id != iid]
     g.scores = [s for s in g.scores if s.interviewer != iid]
     return g

@@ -1,7 +1,7 @@
 """The interview kit tab: pick questions from the bank, write your own with a live verdict,
 set weights, interviewers and candidates, and see which responsibility areas are covered.
 
-The guide lives in the document as an InterviewKit (Project.interview when saved).
+The kit lives in the document as an InterviewKit (Project.kit, saved as "interview_kit").
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def verdict_of(text: str) -> QuestionVerdict | None:
     return check_question(text)
 
 
-def remove_question(guide: InterviewKit, qid: str) -> InterviewKit:
-    """A copy of the guide without the question, its scores, consensus and assignments."""
-    g = copy.deepcopy(guide)
+def remove_question(kit: InterviewKit, qid: str) -> InterviewKit:
+    """A copy of the kit without the question, its scores, consensus and assignments."""
+    g = copy.deepcopy(kit)
     g.questions = [q for q in g.questions if q.id != qid]
     g.scores = [s for s in g.scores if s.question != qid]
     g.consensus = [c for c in g.consensus if c.question != qid]

@@ -130,9 +130,9 @@ def test_interviewers_candidates_and_the_name_key(jd_window: Any, qtbot: Any, ba
     assert w.doc.kit.candidates == ["C-101"]
     assert w.doc.kit.name_key == {"C-101": "Sam Example"}
     save_to(w, dialogs, tmp_path / "kit.jdb")
-    guide = projects.load(tmp_path / "kit.jdb").kit
-    assert guide.candidates == ["C-101"] and guide.name_key == {"C-101": "Sam Example"}
-    assert guide.interviewers[0].questions == [qids[0], qids[2]]
+    kit = projects.load(tmp_path / "kit.jdb").kit
+    assert kit.candidates == ["C-101"] and kit.name_key == {"C-101": "Sam Example"}
+    assert kit.interviewers[0].questions == [qids[0], qids[2]]
 
 
 def test_coverage_of_responsibility_areas(jd_window: Any, bank: Any) -> None:
