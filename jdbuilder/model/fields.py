@@ -44,6 +44,13 @@ class FieldSpec:
     checked: bool = True  # the language check reads it
     item: str = ""  # what one item of a list is called ("duty")
     placeholder: str = ""
+    mnemonic: str = ""  # the letter of the label the window underlines (Alt+letter)
+
+    @property
+    def accel_label(self) -> str:
+        """The label with "&" before its mnemonic letter, for Qt."""
+        i = self.label.lower().find(self.mnemonic.lower()) if self.mnemonic else -1
+        return self.label if i < 0 else f"{self.label[:i]}&{self.label[i:]}"
 
 
 @dataclass(frozen=True)
@@ -57,16 +64,19 @@ class TextItem:
 
 T = FieldKind
 JOB_DESCRIPTION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "Job title", placeholder="For example: Certified Peer Specialist"),
-    FieldSpec("program", "Program or department", placeholder="The program or department"),
+    FieldSpec("title", "Job title", placeholder="For example: Certified Peer Specialist",
+              mnemonic="t"),
+    FieldSpec("program", "Program or department", placeholder="The program or department",
+              mnemonic="p"),
     FieldSpec("reports_to", "Reports to", T.TITLES, checked=False,
-              placeholder="Job titles, separated by semicolons"),
+              placeholder="Job titles, separated by semicolons", mnemonic="r"),
     FieldSpec("supervises", "Supervises", T.TITLES, checked=False,
-              placeholder="Job titles, or leave empty"),
+              placeholder="Job titles, or leave empty", mnemonic="s"),
     FieldSpec("supervision", "Supervision", multiline=True,
-              placeholder="The kind of supervision given and received (optional)"),
-    FieldSpec("hours", "Hours", placeholder="For example: 30 hours per week"),
-    FieldSpec("schedule", "Schedule", placeholder="Optional"),
+              placeholder="The kind of supervision given and received (optional)",
+              mnemonic="v"),
+    FieldSpec("hours", "Hours", placeholder="For example: 30 hours per week", mnemonic="h"),
+    FieldSpec("schedule", "Schedule", placeholder="Optional", mnemonic="d"),
     FieldSpec("function", "Function", multiline=True,
               placeholder="The position's main purpose, in one sentence"),
     FieldSpec("areas", "Responsibility areas", T.AREAS, item="responsibility area"),
@@ -76,13 +86,13 @@ JOB_DESCRIPTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("abilities", "Abilities and attributes", T.TEXT_LIST, item="ability or attribute"),
 )
 JOB_AD_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "Title"),
-    FieldSpec("hours", "Hours"),
-    FieldSpec("summary", "What you will do", multiline=True),
+    FieldSpec("title", "Title", mnemonic="t"),
+    FieldSpec("hours", "Hours", mnemonic="h"),
+    FieldSpec("summary", "What you will do", multiline=True, mnemonic="w"),
     FieldSpec("required", "Required", T.TEXT_LIST, item="required qualification"),
     FieldSpec("preferred", "Preferred", T.TEXT_LIST, item="preferred qualification"),
-    FieldSpec("how_to_apply", "How to apply", multiline=True),
-    FieldSpec("equal_opportunity", "Equal opportunity", multiline=True),
+    FieldSpec("how_to_apply", "How to apply", multiline=True, mnemonic="a"),
+    FieldSpec("equal_opportunity", "Equal opportunity", multiline=True, mnemonic="e"),
 )
 del T
 

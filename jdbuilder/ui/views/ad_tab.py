@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
 
+from jdbuilder.model.fields import AD, field_spec
 from jdbuilder.model.jobad import generate_ad
 from jdbuilder.model.statement import Statement, StatementKind
 from jdbuilder.ui.widgets.common import clear_layout
@@ -46,10 +47,8 @@ class AdTab(FormPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         box.body.addLayout(form)
-        form.addRow("&Title", self._field(("ad", "title"), "Ad title"))
-        form.addRow("&Hours", self._field(("ad", "hours"), "Ad hours"))
-        form.addRow("&What you will do", self._field(("ad", "summary"), "What you will do",
-                                                     multiline=True))
+        for key in ("title", "hours", "summary"):
+            form.addRow(field_spec(AD, key).accel_label, self._field(key))
         self.body.addWidget(box)
         box.show()
 
@@ -68,17 +67,15 @@ class AdTab(FormPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         box.body.addLayout(form)
-        form.addRow("How to &apply", self._field(("ad", "how_to_apply"), "How to apply",
-                                                 multiline=True))
-        form.addRow("&Equal opportunity", self._field(
-            ("ad", "equal_opportunity"), "Equal opportunity statement", multiline=True))
+        for key in ("how_to_apply", "equal_opportunity"):
+            form.addRow(field_spec(AD, key).accel_label, self._field(key))
         self.body.addWidget(box)
         box.show()
         self.body.addStretch(1)
         self.apply_results(self.results)
 
-    def _field(self, path: tuple[str, str], name: str, multiline: bool = False) -> QWidget:
-        return self.with_marker(self.make_field(path, name=name, multiline=multiline))
+    def _field(self, key: str) -> QWidget:
+        return self.with_marker(self.table_field(key))
 
     def _item(self, key: str, i: int) -> tuple[QWidget, FieldEdit]:
         field = self.make_field(("ad", key, i), name=f"{key.capitalize()} qualification "

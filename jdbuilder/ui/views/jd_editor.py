@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from jdbuilder.model.fields import JD, field_spec
 from jdbuilder.model.jobdesc import Qualification, ResponsibilityArea
 from jdbuilder.model.statement import Statement, StatementKind
 from jdbuilder.model.structure import check_structure
@@ -36,14 +37,6 @@ def _text_of(kind: StatementKind) -> Callable[[Statement], str | None]:
     return lambda st: st.text if st.kind is kind else None
 
 
-def _titles(value: list[str]) -> str:
-    return "; ".join(value)
-
-
-def _split_titles(text: str) -> list[str]:
-    return [t.strip() for t in text.split(";") if t.strip()]
-
-
 class JDEditor(FormPage):
     def __init__(self, doc: Document, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(doc, ctx, "jd", parent)
@@ -60,36 +53,17 @@ class JDEditor(FormPage):
         self.area_notes = {}
         self.boxes = {}
 
-        box = self._box("title", "Title and program")
-        form = self._form(box)
-        form.addRow("Job &title", self._field(("jd", "title"), "Job title",
-                                              "For example: Certified Peer Specialist"))
-        form.addRow("&Program", self._field(("jd", "program"), "Program or department",
-                                            "The program or department"))
+        for key, title, names in (("title", "Title and program", ("title", "program")),
+                                  ("reporting", "Reporting relationships",
+                                   ("reports_to", "supervises", "supervision")),
+                                  ("hours", "Hours and schedule", ("hours", "schedule"))):
+            form = self._form(self._box(key, title))
+            for name in names:
+                form.addRow(field_spec(JD, name).accel_label, self._field(name))
 
-        box = self._box("reporting", "Reporting relationships")
-        form = self._form(box)
-        form.addRow("&Reports to", self._field(
-            ("jd", "reports_to"), "Reports to", "Job titles, separated by semicolons",
-            to_text=_titles, parse=_split_titles))
-        form.addRow("&Supervises", self._field(
-            ("jd", "supervises"), "Supervises", "Job titles, or leave empty",
-            to_text=_titles, parse=_split_titles))
-        form.addRow("Super&vision", self._field(
-            ("jd", "supervision"), "Supervision",
-            "The kind of supervision given and received (optional)", multiline=True))
-
-        box = self._box("hours", "Hours and schedule")
-        form = self._form(box)
-        form.addRow("&Hours", self._field(("jd", "hours"), "Hours", "For example: 30 hours "
-                                                                    "per week"))
-        form.addRow("Sche&dule", self._field(("jd", "schedule"), "Schedule", "Optional"))
-
-        box = self._box("function", "Function",
+        box = self._box("function", field_spec(JD, "function").label,
                         "One sentence that states the main purpose of the position.")
-        box.body.addWidget(self._field(("jd", "function"), "Function",
-                                       "The position's main purpose, in one sentence",
-                                       multiline=True))
+        box.body.addWidget(self._field("function"))
         function = self.fields[("jd", "function")]
         function.accepts_statement = self._is_function
         function.drop_statement = self._drop_function
@@ -143,8 +117,8 @@ class JDEditor(FormPage):
         box.body.addLayout(form)
         return form
 
-    def _field(self, path: Path, name: str, placeholder: str = "", **kw: Any) -> QWidget:
-        field = self.make_field(path, name=name, placeholder=placeholder, **kw)
+    def _field(self, key: str) -> QWidget:
+        field = self.table_field(key)
         field.focused.connect(lambda: self._set_current_area(None))
         return self.with_marker(field)
 

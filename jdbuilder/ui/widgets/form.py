@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdbuilder.model.fields import FieldKind, field_spec, label_for
 from jdbuilder.ui.widgets.common import clear_layout
 from jdbuilder.ui.widgets.fields import FieldEdit, FieldMarker
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, icon, icon_size
@@ -34,6 +35,14 @@ if TYPE_CHECKING:
     from jdbuilder.ui.services.context import AppContext
 
 PAGE_CHARS = 110  # page width in average characters: readable at any DPI and font size
+
+
+def join_titles(value: list[str]) -> str:
+    return "; ".join(value)
+
+
+def split_titles(text: str) -> list[str]:
+    return [t.strip() for t in text.split(";") if t.strip()]
 
 
 class Note(Protocol):
@@ -155,6 +164,18 @@ class FormPage(QScrollArea):
         self.fields[path] = field
         self._apply_entry(field)
         return field
+
+    def table_field(self, key: str, **kwargs: Any) -> FieldEdit:
+        """A field for `key` of this page's part, as the table of fields declares it (its
+        label, placeholder and whether it holds several lines)."""
+        spec = field_spec(self.root, key)
+        if spec.kind is FieldKind.TITLES:
+            kwargs.setdefault("to_text", join_titles)
+            kwargs.setdefault("parse", split_titles)
+        path = (self.root, key)
+        return self.make_field(path, name=label_for(path, self.doc.jd, self.doc.ad),
+                               placeholder=spec.placeholder, multiline=spec.multiline,
+                               **kwargs)
 
     def with_marker(self, field: FieldEdit) -> QWidget:
         box = QWidget()
