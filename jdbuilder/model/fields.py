@@ -33,6 +33,10 @@ class FieldKind(Enum):
     TEXT_LIST = "text_list"  # a list of strings, one item each
     AREAS = "areas"  # responsibility areas, each a title and duties
     QUALIFICATIONS = "qualifications"  # text and level (required or preferred)
+    PAY = "pay"  # posting.Pay
+    LOCATION = "location"  # posting.Location
+    CHOICE = "choice"  # one value of a vocabulary, or "" (FLSA status, employment type)
+    DATE = "date"  # a date, or None
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class FieldSpec:
     item: str = ""  # what one item of a list is called ("duty")
     placeholder: str = ""
     mnemonic: str = ""  # the letter of the label the window underlines (Alt+letter)
+    locked: bool = False  # boilerplate from the organization's settings: shown, not edited
 
     @property
     def accel_label(self) -> str:
@@ -84,6 +89,19 @@ JOB_DESCRIPTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("employment_conditions", "Employment conditions", T.TEXT_LIST,
               item="employment condition"),
     FieldSpec("abilities", "Abilities and attributes", T.TEXT_LIST, item="ability or attribute"),
+    # the facts a posting needs (jdbuilder.model.posting)
+    FieldSpec("pay", "Pay", T.PAY, checked=False, mnemonic="y"),
+    FieldSpec("location", "Location", T.LOCATION, checked=False,
+              placeholder="City and state, or the office address", mnemonic="l"),
+    FieldSpec("flsa", "FLSA status", T.CHOICE, checked=False, mnemonic="f"),
+    FieldSpec("employment_type", "Employment type", T.CHOICE, checked=False, mnemonic="m"),
+    FieldSpec("closing_date", "Closing date", T.DATE, checked=False, mnemonic="c"),
+    FieldSpec("apply", "How to apply", multiline=True, mnemonic="a",
+              placeholder="Where to send an application, or a link; and that other ways to "
+                          "apply can be arranged"),
+    FieldSpec("accommodation_contact", "Accommodation contact", checked=False, mnemonic="o",
+              placeholder="Who arranges accommodations during hiring: name, email or phone "
+                          "(Preferences has the organization's default)"),
 )
 JOB_AD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "Title", mnemonic="t"),
@@ -92,7 +110,8 @@ JOB_AD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("required", "Required", T.TEXT_LIST, item="required qualification"),
     FieldSpec("preferred", "Preferred", T.TEXT_LIST, item="preferred qualification"),
     FieldSpec("how_to_apply", "How to apply", multiline=True, mnemonic="a"),
-    FieldSpec("equal_opportunity", "Equal opportunity", multiline=True, mnemonic="e"),
+    FieldSpec("equal_opportunity", "Equal opportunity", multiline=True, locked=True),
+    FieldSpec("accommodation", "Accommodation", multiline=True, locked=True),
 )
 del T
 

@@ -7,10 +7,19 @@ abilities and attributes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from jdbuilder.model.posting import (
+    EmploymentType,
+    FlsaStatus,
+    Location,
+    Pay,
+    choice,
+    closing_date,
+)
 from jdbuilder.model.serial import Json, obj_list, split_known, text, text_list
 
 
@@ -69,12 +78,22 @@ class JobDescription:
     qualifications: list[Qualification] = field(default_factory=list)
     employment_conditions: list[str] = field(default_factory=list)
     abilities: list[str] = field(default_factory=list)
+    # the facts a posting needs (jdbuilder.model.posting)
+    pay: Pay = field(default_factory=Pay)
+    location: Location = field(default_factory=Location)
+    flsa: str = ""  # FlsaStatus value, or "" when not stated
+    employment_type: str = ""  # EmploymentType value, or ""
+    closing_date: dt.date | None = None
+    apply: str = ""  # how to apply
+    accommodation_contact: str = ""  # whom to ask for an accommodation during hiring
     role_id: str = ""
     extra: Json = field(default_factory=dict)
 
     _FIELDS = (
         "title", "program", "reports_to", "supervises", "supervision", "hours", "schedule",
-        "function", "areas", "qualifications", "employment_conditions", "abilities", "role_id",
+        "function", "areas", "qualifications", "employment_conditions", "abilities", "pay",
+        "location", "flsa", "employment_type", "closing_date", "apply",
+        "accommodation_contact", "role_id",
     )
 
     @property
@@ -106,6 +125,13 @@ class JobDescription:
             "qualifications": [q.to_dict() for q in self.qualifications],
             "employment_conditions": list(self.employment_conditions),
             "abilities": list(self.abilities),
+            "pay": self.pay.to_dict() if self.pay.is_set else None,
+            "location": self.location.to_dict() if self.location.is_set else "",
+            "flsa": self.flsa,
+            "employment_type": self.employment_type,
+            "closing_date": self.closing_date.isoformat() if self.closing_date else "",
+            "apply": self.apply,
+            "accommodation_contact": self.accommodation_contact,
             **self.extra,
         }
 
@@ -125,6 +151,13 @@ class JobDescription:
             qualifications=[Qualification.from_dict(q) for q in obj_list(data, "qualifications")],
             employment_conditions=text_list(data, "employment_conditions"),
             abilities=text_list(data, "abilities"),
+            pay=Pay.from_dict(data.get("pay")),
+            location=Location.from_dict(data.get("location")),
+            flsa=choice(data, "flsa", FlsaStatus),
+            employment_type=choice(data, "employment_type", EmploymentType),
+            closing_date=closing_date(data),
+            apply=text(data, "apply"),
+            accommodation_contact=text(data, "accommodation_contact"),
             role_id=text(data, "role_id"),
             extra=extra,
         )

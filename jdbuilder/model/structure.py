@@ -103,3 +103,25 @@ def check_structure(jd: JobDescription) -> list[StructureFinding]:
     if not jd.hours.strip():
         add("reporting", "no-hours", Severity.INFO, "The hours of the position are not stated.")
     return out
+
+
+def check_posting(jd: JobDescription) -> list[StructureFinding]:
+    """What a job ad built from this description needs before it is posted in the US."""
+    out: list[StructureFinding] = []
+    if not jd.pay.is_set:
+        out.append(StructureFinding(
+            "posting", "no-pay", Severity.WARNING,
+            "No pay range. Several US states and cities require the pay range in every job "
+            "posting (pay-transparency laws), and a range helps people decide whether to "
+            "apply."))
+    elif not jd.pay.is_range:
+        out.append(StructureFinding(
+            "posting", "no-pay-range", Severity.WARNING,
+            "Only one pay figure. Pay-transparency laws in several states ask for the range: "
+            "give the minimum and the maximum."))
+    if not jd.apply.strip():
+        out.append(StructureFinding(
+            "posting", "no-apply", Severity.WARNING,
+            "No way to apply is stated: say where and how to apply (the ad otherwise prints "
+            "a general line), and that other ways to apply can be arranged."))
+    return out

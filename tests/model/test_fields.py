@@ -16,7 +16,7 @@ from jdbuilder.model.fields import (
 from jdbuilder.model.jobad import JobAd
 from jdbuilder.model.jobdesc import JobDescription, Qualification, ResponsibilityArea
 
-NOT_FIELDS = {"role_id", "extra"}  # bookkeeping, never shown or checked
+NOT_FIELDS = {"role_id", "extra", "basis"}  # bookkeeping, never shown or checked
 
 
 def _data_fields(cls: type) -> set[str]:
@@ -42,7 +42,8 @@ def _jd() -> JobDescription:
         supervision="Weekly", hours="30 hours", schedule="Days", function="Walks alongside.",
         areas=[ResponsibilityArea("Support", ["Listens", "Shares"])],
         qualifications=[Qualification("Lived experience"), Qualification("Spanish", "preferred")],
-        employment_conditions=["Travel"], abilities=["Warmth"])
+        employment_conditions=["Travel"], abilities=["Warmth"],
+        apply="Send a letter to the peer lead.")
 
 
 def test_text_items_cover_every_checked_field_in_order() -> None:
@@ -86,4 +87,4 @@ def test_kinds_match_the_model() -> None:
     jd = _jd()
     for f in JOB_DESCRIPTION_FIELDS:
         value = getattr(jd, f.key)
-        assert isinstance(value, str) == (f.kind is FieldKind.TEXT), f.key
+        assert isinstance(value, str) == (f.kind in (FieldKind.TEXT, FieldKind.CHOICE)), f.key
