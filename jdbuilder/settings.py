@@ -13,6 +13,7 @@ from typing import Any
 from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
 from jdbuilder.language.policy import Policy, normalise_phrase
+from jdbuilder.model.jobad import Employer
 from jdbuilder.userdata import user_data_dir
 from jdbuilder.vocab import Paper, Preference, values
 
@@ -28,10 +29,16 @@ class Settings:
     allow_phrases: list[str] = field(default_factory=list)
     allow_rules: list[str] = field(default_factory=list)
     organisation_library: str = ""
+    eeo_statement: str = ""  # printed as locked boilerplate in every ad
+    accommodation_contact: str = ""  # the default; a job description's own comes first
     extra: dict[str, Any] = field(default_factory=dict)
 
     _FIELDS = ("organisation", "logo", "paper", "preference", "allow_phrases", "allow_rules",
-               "organisation_library")
+               "organisation_library", "eeo_statement", "accommodation_contact")
+
+    def employer(self) -> Employer:
+        return Employer(organisation=self.organisation, eeo_statement=self.eeo_statement,
+                        accommodation_contact=self.accommodation_contact)
 
     def policy(self) -> Policy:
         return Policy(preference=self.preference,
@@ -42,7 +49,9 @@ class Settings:
         return {"organisation": self.organisation, "logo": self.logo, "paper": self.paper,
                 "preference": self.preference, "allow_phrases": list(self.allow_phrases),
                 "allow_rules": list(self.allow_rules),
-                "organisation_library": self.organisation_library, **self.extra}
+                "organisation_library": self.organisation_library,
+                "eeo_statement": self.eeo_statement,
+                "accommodation_contact": self.accommodation_contact, **self.extra}
 
 
 def settings_path() -> Path:
@@ -51,7 +60,8 @@ def settings_path() -> Path:
 
 def _validated(data: dict[str, Any], path: Path) -> Settings:
     s = Settings(extra={k: v for k, v in data.items() if k not in Settings._FIELDS})
-    for key in ("organisation", "logo", "organisation_library"):
+    for key in ("organisation", "logo", "organisation_library", "eeo_statement",
+                "accommodation_contact"):
         value = data.get(key, "")
         if not isinstance(value, str):
             raise ContentError(path, "should be text", field=key)

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
 from jdbuilder.library import Library, template_job_description
-from jdbuilder.model.jobad import DEFAULT_APPLY, JobAd, generate_ad
+from jdbuilder.model.jobad import (
+    DEFAULT_APPLY,
+    Employer,
+    JobAd,
+    accept_current,
+    generate_ad,
+    refresh_ad,
+    use_generated,
+)
 from jdbuilder.model.jobdesc import JobDescription, Qualification, ResponsibilityArea
 
 
@@ -35,3 +43,64 @@ def test_ad_round_trip_keeps_edits_and_unknown_fields() -> None:
     again = JobAd.from_dict(data)
     assert again.summary == "Edited by hand." and again.to_dict()["salary"] == "$22/hour"
     assert JobAd.from_dict({}).how_to_apply == DEFAULT_APPLY
+
+
+def _jd() -> JobDescription:
+    return JobDescription(title="Peer Mentor", hours="20 hours a week",
+                          function="The Peer Mentor draws on their own experience to support "
+                                   "young people.", reports_to=["Team Lead"],
+                          areas=[ResponsibilityArea("Mentoring", ["d"])],
+                          qualifications=[Qualification("Lived experience.", "required")],
+                          apply="Apply at example.org/jobs.")
+
+
+def test_unedited_parts_follow_the_description() -> None:
+    jd = _jd()
+    ad = generate_ad(jd)
+    assert ad.how_to_apply == "Apply at example.org/jobs."
+    jd.title, jd.hours, jd.apply = "Senior Peer Mentor", "30 hours a week", "Call 555-0100."
+    jd.qualifications.append(Qualification("Spanish.", "preferred"))
+    result = refresh_ad(ad, jd)
+    assert result.ad.title == "Senior Peer Mentor" and result.ad.hours == "30 hours a week"
+    assert result.ad.how_to_apply == "Call 555-0100." and result.ad.preferred == ["Spanish."]
+    assert result.stale == () and set(result.updated) >= {"title", "hours", "how_to_apply"}
+    assert ad.title == "Peer Mentor"  # the ad given is not changed
+
+
+def test_edited_parts_are_kept_and_marked_out_of_date_when_their_source_changes() -> None:
+    jd = _jd()
+    ad = generate_ad(jd)
+    ad.summary = "Our own words about the job."
+    assert refresh_ad(ad, jd).stale == ()  # edited, but nothing changed underneath
+    jd.function = "The Peer Mentor walks alongside young people as they find work."
+    result = refresh_ad(ad, jd)
+    assert result.ad.summary == "Our own words about the job."
+    assert result.stale == ("summary",)
+    kept = accept_current(result.ad, "summary", jd)
+    assert refresh_ad(kept, jd).stale == () and kept.summary == "Our own words about the job."
+    fresh = use_generated(result.ad, "summary", jd)
+    assert fresh.summary.startswith("You will walk alongside")
+    assert not fresh.edited("summary")
+
+
+def test_the_boilerplate_is_the_organisations_and_always_current() -> None:
+    jd = _jd()
+    ad = generate_ad(jd, employer=Employer("Harbor Peer Network", "We hire fairly.",
+                                           "Dana at hr@example.org"))
+    assert ad.equal_opportunity == "We hire fairly."
+    assert "Dana at hr@example.org" in ad.accommodation
+    ad.equal_opportunity = "Edited by hand."
+    jd.accommodation_contact = "Sam at 555-0199"
+    result = refresh_ad(ad, jd, Employer("Harbor Peer Network", "We hire fairly.", "Dana"))
+    assert result.ad.equal_opportunity == "We hire fairly."
+    assert "Sam at 555-0199" in result.ad.accommodation  # the description's contact first
+
+
+def test_an_ad_from_before_parts_were_tracked() -> None:
+    jd = _jd()
+    old = JobAd.from_dict({"title": "Peer Mentor", "summary": "Hand-written summary."})
+    result = refresh_ad(old, jd)
+    assert result.ad.summary == "Hand-written summary." and result.stale == ()
+    jd.title = "Youth Peer Mentor"
+    again = refresh_ad(result.ad, jd)
+    assert again.ad.title == "Youth Peer Mentor"  # it matched, so it follows from now on
