@@ -1,10 +1,13 @@
-"""The job ad as a document."""
+"""The job ad as a document: the ad's own parts, and the posting facts straight from the job
+description (pay, location, employment type, FLSA status, closing date)."""
 
 from __future__ import annotations
 
-from jdbuilder.doctree import BulletList, Document, Heading, Node, Paragraph, Run, Title, plain
+from jdbuilder.compose.posting import posting_facts
+from jdbuilder.doctree import BulletList, Document, Heading, Node, Paragraph, Title, plain
 from jdbuilder.model.fields import AD, field_spec
 from jdbuilder.model.jobad import JobAd
+from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.vocab import Paper
 
 
@@ -12,12 +15,10 @@ def _heading(key: str) -> Heading:
     return Heading(field_spec(AD, key).label, 1)
 
 
-def compose_job_ad(ad: JobAd, *, organisation: str = "", large_print: bool = False,
-                   paper: Paper = Paper.LETTER) -> Document:
+def compose_job_ad(ad: JobAd, jd: JobDescription | None = None, *, organisation: str = "",
+                   large_print: bool = False, paper: Paper = Paper.LETTER) -> Document:
     body: list[Node] = [Title(ad.title or "Job ad")]
-    if ad.hours:
-        body.append(Paragraph((Run(f"{field_spec(AD, 'hours').label}: ", bold=True),
-                               Run(ad.hours))))
+    body += posting_facts(jd or JobDescription(), hours=ad.hours)
     if ad.summary:
         body.append(_heading("summary"))
         body.append(Paragraph(plain(ad.summary)))
@@ -30,8 +31,9 @@ def compose_job_ad(ad: JobAd, *, organisation: str = "", large_print: bool = Fal
     if ad.how_to_apply:
         body.append(_heading("how_to_apply"))
         body.append(Paragraph(plain(ad.how_to_apply)))
-    if ad.equal_opportunity:
-        body.append(Paragraph(plain(ad.equal_opportunity), style="note"))
+    for line in (ad.equal_opportunity, ad.accommodation):
+        if line.strip():
+            body.append(Paragraph(plain(line), style="note"))
     return Document(title=f"{ad.title or 'Job ad'}: job ad", author=organisation,
                     header=organisation, body=tuple(body), large_print=large_print,
                     paper=paper)

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+from jdbuilder.compose.posting import labelled, posting_facts
 from jdbuilder.doctree import (
     BulletList,
     Document,
     Heading,
     Node,
     Paragraph,
-    Run,
     Title,
     plain,
 )
 from jdbuilder.model.fields import JD, field_spec
+from jdbuilder.model.jobad import accommodation_line
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.vocab import Paper
-
-
-def _label(key: str, value: str) -> Paragraph:
-    """"Hours: 30 hours per week", labelled as the field table names the field."""
-    return Paragraph((Run(f"{field_spec(JD, key).label}: ", bold=True), Run(value)))
 
 
 def _heading(key: str) -> Heading:
@@ -30,18 +26,19 @@ def compose_job_description(jd: JobDescription, *, organisation: str = "",
                             large_print: bool = False, paper: Paper = Paper.LETTER) -> Document:
     body: list[Node] = [Title(jd.title or "Job description")]
     if jd.program:
-        body.append(_label("program", jd.program))
+        body.append(labelled("program", jd.program))
     if jd.hours:
-        body.append(_label("hours", jd.hours))
+        body.append(labelled("hours", jd.hours))
     if jd.schedule:
-        body.append(_label("schedule", jd.schedule))
+        body.append(labelled("schedule", jd.schedule))
+    body += posting_facts(jd)
 
     body.append(_heading("function"))
     body.append(Paragraph(plain(jd.function or "(not yet written)")))
 
     body.append(Heading("Reporting relationships", 1))
-    body.append(_label("reports_to", ", ".join(jd.reports_to) or "(not stated)"))
-    body.append(_label("supervises", ", ".join(jd.supervises) or "No supervisory duties"))
+    body.append(labelled("reports_to", ", ".join(jd.reports_to) or "(not stated)"))
+    body.append(labelled("supervises", ", ".join(jd.supervises) or "No supervisory duties"))
     if jd.supervision:
         body.append(Paragraph(plain(jd.supervision)))
 
@@ -66,6 +63,13 @@ def compose_job_description(jd: JobDescription, *, organisation: str = "",
     if jd.abilities:
         body.append(_heading("abilities"))
         body.append(BulletList(tuple(plain(a) for a in jd.abilities)))
+
+    if jd.apply.strip():
+        body.append(_heading("apply"))
+        body.append(Paragraph(plain(jd.apply)))
+    if jd.accommodation_contact.strip():
+        body.append(Paragraph(plain(accommodation_line(jd.accommodation_contact)),
+                              style="note"))
 
     return Document(
         title=f"{jd.title or 'Job description'}: job description",

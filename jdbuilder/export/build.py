@@ -23,6 +23,7 @@ from jdbuilder.errors import InputError
 from jdbuilder.export.names import slug
 from jdbuilder.interview.questions import check_question
 from jdbuilder.interview.scoring import summarise
+from jdbuilder.model.jobad import Employer, Refreshed, generate_ad, refresh_ad
 from jdbuilder.model.kit import Interviewer
 from jdbuilder.project import Project
 from jdbuilder.vocab import Paper, Verdict
@@ -40,6 +41,8 @@ class BuildOptions:
     paper: Paper = Paper.LETTER
     organisation: str = ""
     logo: str = ""  # organisation logo for page headers (PNG or JPEG)
+    eeo_statement: str = ""  # the organization's own EEO statement (settings)
+    accommodation_contact: str = ""  # the organization's default (settings)
     # Render files in worker processes where the platform forks cheaply (Linux); callers that
     # run threads of their own (the GUI) leave it off.
     parallel: bool = False
@@ -73,6 +76,19 @@ def _writer(fmt: str) -> Callable[[Document, Path], None]:
     raise ValueError(f"unknown format '{fmt}'")
 
 
+def employer(options: BuildOptions) -> Employer:
+    return Employer(organisation=options.organisation, eeo_statement=options.eeo_statement,
+                    accommodation_contact=options.accommodation_contact)
+
+
+def current_ad(project: Project, options: BuildOptions) -> Refreshed:
+    """The project's ad brought up to date with its description: what is exported is never
+    stale generated text (edited parts whose source changed are listed in `.stale`)."""
+    who = employer(options)
+    ad = project.job_ad or generate_ad(project.job_description, employer=who)
+    return refresh_ad(ad, project.job_description, who)
+
+
 def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str, Document]]:
     """(file stem, document) pairs for the documents asked for."""
     jd = project.job_description
@@ -94,8 +110,8 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
         if kind == "jd":
             out.append((f"{stem}-job-description", made(compose_job_description, jd)))
         elif kind == "ad":
-            ad = project.ad(options.organisation)
-            out.append((f"{stem}-job-ad", made(compose_job_ad, ad)))
+            ad = current_ad(project, options).ad
+            out.append((f"{stem}-job-ad", made(compose_job_ad, ad, jd)))
         elif kind == "kit" and kit is not None:
             packets: list[Interviewer | None] = list(kit.interviewers) or [None]
             for iv in packets:
