@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 from jdbuilder import project as projects
 from jdbuilder.errors import JdbError
 from jdbuilder.export.names import slug
-from jdbuilder.model.jobad import generate_ad
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.ui.controllers.workspace import Workspace
 from jdbuilder.ui.editing.document import Document
@@ -109,8 +108,7 @@ class FileController:
 
     def _open_new(self, jd: JobDescription) -> None:
         self._close_current()
-        ad = generate_ad(jd, organisation=self.ctx.organisation())
-        self.doc.load(projects.Project(job_description=jd, job_ad=ad), None)
+        self.doc.load(projects.Project(job_description=jd), None)
         self._after_open()
 
     @guarded
@@ -137,7 +135,7 @@ class FileController:
                 self.window.recent_files_changed()
             raise
         self._close_current()
-        self.doc.load(project, path, organisation=self.ctx.organisation())
+        self.doc.load(project, path)
         uistate.add_recent(path)
         self._after_open()
 

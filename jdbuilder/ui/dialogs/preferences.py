@@ -75,6 +75,18 @@ class PreferencesDialog(QDialog):
         self.library.setPlaceholderText("A shared folder with the organisation's statements")
         form.addRow("Organisation &library", self._with_browse(
             self.library, self._browse_library, "Choose the organisation library folder"))
+        self.eeo = QPlainTextEdit(settings.eeo_statement, self)
+        self.eeo.setAccessibleName("Equal employment opportunity statement")
+        self.eeo.setTabChangesFocus(True)
+        self.eeo.setPlaceholderText("Printed in every job ad. Leave empty for a statement that "
+                                    "welcomes people with disabilities and lived experience.")
+        self.eeo.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow("&EEO statement", self.eeo)
+        self.contact = QLineEdit(settings.accommodation_contact, self)
+        self.contact.setAccessibleName("Accommodation contact")
+        self.contact.setPlaceholderText("Who arranges accommodations during hiring: name, "
+                                        "email or phone")
+        form.addRow("Accommodation &contact", self.contact)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -116,4 +128,6 @@ class PreferencesDialog(QDialog):
         phrases = [" ".join(p.split()) for p in self.allow.toPlainText().splitlines()]
         s.allow_phrases = list(dict.fromkeys(p for p in phrases if p))
         s.organisation_library = self.library.text().strip()
+        s.eeo_statement = " ".join(self.eeo.toPlainText().split())
+        s.accommodation_contact = " ".join(self.contact.text().split())
         return s

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from jdbuilder.model.fields import ValuePath, text_items
 from jdbuilder.model.fields import label_for as field_label
-from jdbuilder.model.jobad import JobAd
+from jdbuilder.model.jobad import Employer, JobAd, generate_ad, refresh_ad
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.kit import InterviewKit
 from jdbuilder.project import Project
@@ -30,6 +30,7 @@ class Document(QObject):
     reset = Signal()
     modifiedChanged = Signal(bool)
     fileChanged = Signal()
+    adStaleChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,8 @@ class Document(QObject):
         self.jd = JobDescription()
         self.ad = JobAd()
         self.kit = InterviewKit()
+        self.employer = Employer()  # from the settings; the window keeps it current
+        self.ad_stale: tuple[str, ...] = ()  # edited ad parts whose source has changed
         self.policy: dict[str, Any] = {}
         self.extra: dict[str, Any] = {}
         self.keep_kit = False
@@ -68,12 +71,14 @@ class Document(QObject):
     def display_name(self) -> str:
         return self.file_path.name if self.file_path else "Untitled"
 
-    def load(self, project: Project, path: Path | None = None, *,
-             organisation: str = "") -> None:
-        """Show a project; a missing job ad is generated from the job description."""
+    def load(self, project: Project, path: Path | None = None) -> None:
+        """Show a project; a missing job ad is generated from the job description, and the
+        ad's unedited parts are brought up to date with it."""
         project = copy.deepcopy(project)
         self.jd = project.job_description
-        self.ad = project.ad(organisation)
+        ad = project.job_ad or generate_ad(self.jd, employer=self.employer)
+        result = refresh_ad(ad, self.jd, self.employer)
+        self.ad, self.ad_stale = result.ad, result.stale
         self.kit = project.kit or InterviewKit()
         self.policy = project.policy
         self.extra = project.extra
@@ -99,6 +104,26 @@ class Document(QObject):
     def notify(self, path: ValuePath, structural: bool) -> None:
         self.revision += 1
         self.changed.emit(path, structural)
+        if path and path[0] in ("jd", "ad"):
+            self.refresh_ad()
+
+    def refresh_ad(self) -> None:
+        """Bring the ad's unedited parts up to date with the description (they are a function
+        of it, so undoing a description edit brings them back too) and note which edited
+        parts are now out of date."""
+        result = refresh_ad(self.ad, self.jd, self.employer)
+        changed = result.ad.to_dict() != self.ad.to_dict()
+        if changed:
+            self.ad = result.ad
+            self.changed.emit(("ad",), True)
+        if result.stale != self.ad_stale:
+            self.ad_stale = result.stale
+            self.adStaleChanged.emit()
+
+    def set_employer(self, employer: Employer) -> None:
+        if employer != self.employer:
+            self.employer = employer
+            self.refresh_ad()
 
     def value(self, path: ValuePath) -> Any:
         return get_at(self, path)

@@ -20,6 +20,7 @@ from jdbuilder.model.fields import JD, field_spec
 from jdbuilder.model.jobdesc import Qualification, ResponsibilityArea
 from jdbuilder.model.statement import Statement, StatementKind
 from jdbuilder.model.structure import check_structure
+from jdbuilder.ui.views.posting import PostingFacts
 from jdbuilder.ui.widgets.common import clear_layout
 from jdbuilder.ui.widgets.fields import FieldEdit
 from jdbuilder.ui.widgets.form import FormPage, SectionBox, StructureNotes
@@ -60,6 +61,14 @@ class JDEditor(FormPage):
             form = self._form(self._box(key, title))
             for name in names:
                 form.addRow(field_spec(JD, name).accel_label, self._field(name))
+
+        form = self._form(self._box("posting", "Pay and posting",
+                                    "What a US posting states: the pay range (required in "
+                                    "several states), where the work is, the employment type "
+                                    "and FLSA status, the closing date and how to apply."))
+        self.posting = PostingFacts(self.doc, form, self.boxes["posting"])
+        for name in ("apply", "accommodation_contact"):
+            form.addRow(field_spec(JD, name).accel_label, self._field(name))
 
         box = self._box("function", field_spec(JD, "function").label,
                         "One sentence that states the main purpose of the position.")

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._dialogs = dialogs or Dialogs()
         self.ctx = ctx or AppContext(self)
         self.doc = Document(self)
+        self.doc.set_employer(self.ctx.settings().employer())
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_TITLE)
         self._project_open = False
@@ -290,6 +291,8 @@ class MainWindow(QMainWindow):
         sv.openRequested.connect(files.open_project)
         sv.recentChosen.connect(files.open_path)
         self.ctx.libraryChanged.connect(self._library_changed)
+        self.ctx.settingsChanged.connect(
+            lambda: self.doc.set_employer(self.ctx.settings().employer()))
         self.ctx.libraryFailed.connect(lambda msg: self.dialogs.error(
             self, "jdbuilder", f"The library could not be loaded: {msg}"))
         self.tabs.currentChanged.connect(self._tab_changed)

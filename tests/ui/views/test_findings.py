@@ -55,9 +55,12 @@ def test_findings_panel_lists_phrase_why_source_and_suggestions(jd_window: Any,
     field = type_title(w, qtbot, "Addict Outreach Worker")
     wait_for_findings(qtbot, field)
     panel = w.findings_panel
-    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=CHECK_TIMEOUT)
+    # the ad's title follows the job title, so the same words are flagged there too
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=CHECK_TIMEOUT)
     item = panel.tree.topLevelItem(0)
     assert [item.text(i) for i in range(3)] == ["Warning", "Job title", "Addict"]
+    ad_item = panel.tree.topLevelItem(1)
+    assert [ad_item.text(i) for i in range(3)] == ["Warning", "Ad: Title", "Addict"]
     assert item.text(3) == field.findings[0].message
     panel.tree.setCurrentItem(item)
     assert "Addict" in panel.phrase.text() and "Job title" in panel.phrase.text()
@@ -66,9 +69,9 @@ def test_findings_panel_lists_phrase_why_source_and_suggestions(jd_window: Any,
     labels = [b.text() for b in panel.suggestion_buttons]
     assert labels[0] == "Use \u201cperson with a substance use disorder\u201d"
     # counts per severity in the status bar
-    assert w.count_labels["warning"][1].text() == "1 warning"
+    assert w.count_labels["warning"][1].text() == "2 warnings"
     assert w.count_labels["error"][1].text() == "0 errors"
-    assert panel.summary.text() == "Language check: 0 errors, 1 warning, 0 notes."
+    assert panel.summary.text() == "Language check: 0 errors, 2 warnings, 0 notes."
 
 
 def test_one_click_applies_a_suggestion(jd_window: Any, qtbot: Any) -> None:
@@ -76,7 +79,8 @@ def test_one_click_applies_a_suggestion(jd_window: Any, qtbot: Any) -> None:
     field = type_title(w, qtbot, "Addict Outreach Worker")
     wait_for_findings(qtbot, field)
     panel = w.findings_panel
-    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=CHECK_TIMEOUT)
+    # the job title and the ad's title, which follows it
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=CHECK_TIMEOUT)
     panel.select_index(0)
     qtbot.mouseClick(panel.suggestion_buttons[0], Qt.MouseButton.LeftButton)
     assert w.doc.jd.title == "Person with a substance use disorder Outreach Worker"
@@ -126,7 +130,7 @@ def test_ignore_here_adds_the_phrase_to_the_project_policy(jd_window: Any, qtbot
     assert w.doc.to_project().policy == {"allow_phrases": ["Addict"]}
     qtbot.waitUntil(lambda: not field.findings, timeout=CHECK_TIMEOUT)
     wait_checked(qtbot, w)
-    assert "1 allowed by policy" in w.findings_panel.summary.text()
+    assert "2 allowed by policy" in w.findings_panel.summary.text()  # the ad's title too
     w.act_undo.trigger()
     assert "allow_phrases" not in w.doc.policy
     wait_for_findings(qtbot, field)
@@ -160,7 +164,7 @@ def test_checks_run_off_the_ui_thread_and_only_the_latest_counts(jd_window: Any,
     wait_checked(qtbot, w)
     assert [f.text for f in field.findings] == ["Addict", "lunatic"]
     assert field.text() == "Addict and lunatic worker"
-    assert w.count_labels["error"][1].text() == "1 error"
+    assert w.count_labels["error"][1].text() == "2 errors"  # the ad's title follows
 
 
 def test_ad_text_is_checked_live_too(jd_window: Any, qtbot: Any) -> None:
