@@ -72,6 +72,6 @@ def test_the_posting_check_asks_for_a_pay_range_and_a_way_to_apply() -> None:
     assert codes == ["no-pay", "no-apply"]
     assert "pay-transparency" in check_posting(jd)[0].message
     jd.pay = Pay(21.0)
-    assert [f.code for f in check_posting(jd)][0] == "no-pay-range"
+    assert check_posting(jd)[0].code == "no-pay-range"
     jd.pay, jd.apply = Pay(21.0, 24.0), "Email jobs@example.org."
     assert check_posting(jd) == []
