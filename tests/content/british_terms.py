@@ -130,6 +130,16 @@ _UK_TERMS: list[tuple[str, str]] = [
      r"|supervisory) post\b(?!\s+(?:office|card|on|about|in|to))", "position"),
     (r"\bco-?produc(?:e|es|ed|ing|tion)\b", "plan and run together with"),
     (r"\byouth justice\b", "juvenile justice"),
+    (r"\bat short notice\b", "on short notice"),
+    (r"\b(?:at|to) the shops\b|\b(?:cover|covers|covering|staff|staffs|at|on) reception\b",
+     "at the store / the front desk"),
+    (r"\b(?:schedules|rotas?), cover\b|\bcover(?= (?:is arranged|for absences|for shifts))",
+     "coverage"),
+    (r"\b(?:college|university|school) courses?\b|\bdrop(?:s|ped|ping)? (?:a|the|their|her|his)"
+     r" course\b", "class / program"),
+    (r"\bfill(?:s|ed|ing)? in (?:a|an|the|their|your|his|her) (?:form|application)s?\b",
+     "fill out"),
+    (r"\bpupils?\b|\bchemist(?:'s|s)?\b|\bpavements?\b", "student / pharmacy / sidewalk"),
 ]
 
 # Case-sensitive acronyms.

@@ -86,6 +86,11 @@ def test_content_docs_use_us_english(path: Path) -> None:
     "The NHS trust and the local council.",
     "Monday to Friday, one-to-one.",
     "Analyse the results and minimise harm.",
+    "Visits happen at short notice; staff cover reception.",
+    "Coordinates schedules, cover and resources.",
+    "She wants to drop out of her college course.",
+    "Helps people fill in a form at the chemist.",
+    "Peer mentors are on a sessional, zero-hour basis.",
 ])
 def test_british_forms_are_found(text: str) -> None:
     assert british_terms(text), text
@@ -106,6 +111,7 @@ def test_british_forms_are_found(text: str) -> None:
     "The Centre for Mental Health and the NHS Confederation published it.",
     "Hospital settings, hospital staff and hospital-based care.",
     "A valid driver's license and insurance, or another reliable way to travel.",
+    "Visits happen on short notice; costs are covered; a training course.",
 ])
 def test_us_forms_and_proper_names_pass(text: str) -> None:
     assert british_terms(text) == [], text
