@@ -131,6 +131,7 @@ _UK_TERMS: list[tuple[str, str]] = [
     (r"\bco-?produc(?:e|es|ed|ing|tion)\b", "plan and run together with"),
     (r"\byouth justice\b", "juvenile justice"),
     (r"\bat short notice\b", "on short notice"),
+    (r"\breasonable adjustments?\b", "reasonable accommodation"),
     (r"\b(?:at|to) the shops\b|\b(?:cover|covers|covering|staff|staffs|at|on) reception\b",
      "at the store / the front desk"),
     (r"\b(?:schedules|rotas?), cover\b|\bcover(?= (?:is arranged|for absences|for shifts))",

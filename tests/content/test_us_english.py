@@ -91,6 +91,7 @@ def test_content_docs_use_us_english(path: Path) -> None:
     "She wants to drop out of her college course.",
     "Helps people fill in a form at the chemist.",
     "Peer mentors are on a sessional, zero-hour basis.",
+    "Reasonable adjustments are available.",
 ])
 def test_british_forms_are_found(text: str) -> None:
     assert british_terms(text), text
