@@ -10,7 +10,8 @@ ROLE_IDS = frozenset({
     "peer-specialist", "peer-coordinator", "peer-advocate", "community-bridger",
     "recovery-coach", "family-recovery-coach", "ed-peer-recovery-specialist",
     "youth-vocational-peer-mentor", "tay-peer-specialist", "justice-involved-peer-mentor",
-    "peer-group-facilitator", "peer-support-supervisor",
+    "peer-group-facilitator", "peer-support-supervisor", "director-of-peer-services",
+    "reentry-peer-specialist", "warmline-peer-supporter", "employment-peer-specialist",
 })
 
 _TEXT = Field("text")
