@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jdbuilder.interview.bank import SECTIONS, default_bank
-from jdbuilder.interview.guide import default_guide
+from jdbuilder.interview.kits import default_kit
 from jdbuilder.interview.questions import check_question
 from jdbuilder.library import Library, template_job_description
 
@@ -34,5 +34,5 @@ def test_default_kit_for_every_role_covers_every_section(library: Library) -> No
     bank = default_bank()
     section_of = {q.id: q.section for q in bank}
     for role in library.roles.values():
-        guide = default_guide(role.id, template_job_description(role), bank)
-        assert {section_of[q.id] for q in guide.questions} == set(SECTIONS), role.id
+        kit = default_kit(role.id, template_job_description(role), bank)
+        assert {section_of[q.id] for q in kit.questions} == set(SECTIONS), role.id
