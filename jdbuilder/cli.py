@@ -11,10 +11,17 @@ import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdbuilder import __version__
 from jdbuilder.errors import JdbError
 from jdbuilder.vocab import Paper, Severity, Verdict, values
+
+if TYPE_CHECKING:
+    from jdbuilder.export.build import BuildOptions
+    from jdbuilder.model.jobdesc import JobDescription
+    from jdbuilder.model.posting import Pay
+    from jdbuilder.project import Project
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -64,11 +71,130 @@ def cmd_new(args: argparse.Namespace) -> int:
     from jdbuilder.interview.bank import default_bank
     from jdbuilder.interview.kits import default_kit
 
-    ad = generate_ad(jd, organisation=settings.organisation)
+    _apply_posting(jd, args, out)
+    ad = generate_ad(jd, employer=settings.employer())
     kit = default_kit(args.role, jd, default_bank())
     projects.save(projects.Project(job_description=jd, job_ad=ad, kit=kit), out)
     print(f"Created {out} from the '{args.role}' template.")
     return EXIT_OK
+
+
+POSTING_OPTIONS = ("pay", "location", "arrangement", "travel", "flsa", "employment_type",
+                   "closing_date", "apply", "accommodation_contact")
+
+
+def parse_pay(text: str) -> Pay:
+    """"21.50-25.00/hour", "$52,000-$60,000 per year", "22/hour" (a single rate)."""
+    from jdbuilder.model.posting import Pay, PayPeriod
+
+    s = text.strip().lower().replace(",", "").replace("$", "")
+    per = PayPeriod.HOUR
+    for sep in ("/", " per ", " an ", " a "):
+        if sep in s:
+            s, unit = s.rsplit(sep, 1)
+            unit = unit.strip().rstrip("ly")
+            if unit in ("hour", "hr"):
+                per = PayPeriod.HOUR
+            elif unit in ("year", "yr", "annual", "annum"):
+                per = PayPeriod.YEAR
+            else:
+                raise ValueError(f"'{text}': the pay is per hour or per year")
+            break
+    ends = [e.strip() for e in s.replace("\u2013", "-").split("-")]
+    try:
+        values = [float(e) for e in ends if e]
+    except ValueError:
+        raise ValueError(f"'{text}' is not a pay range such as 21.50-25.00/hour") from None
+    if not 1 <= len(values) <= 2:
+        raise ValueError(f"'{text}' is not a pay range such as 21.50-25.00/hour")
+    return Pay.from_dict({"min": values[0], "max": values[-1] if len(values) == 2 else None,
+                          "per": per.value})
+
+
+def _apply_posting(jd: JobDescription, args: argparse.Namespace, where: Path) -> list[str]:
+    """Set the posting facts given on the command line; returns the names of those set."""
+    import datetime as dt
+
+    from jdbuilder.model.posting import Arrangement, Location
+
+    changed = []
+    try:
+        if args.pay is not None:
+            jd.pay = parse_pay(args.pay)
+        loc = jd.location
+        if args.location is not None or args.arrangement is not None \
+                or args.travel is not None:
+            arrangement = args.arrangement if args.arrangement is not None else (
+                loc.arrangement.value if loc.arrangement else "")
+            jd.location = Location(
+                place=args.location if args.location is not None else loc.place,
+                arrangement=Arrangement(arrangement) if arrangement else None,
+                travel=args.travel if args.travel is not None else loc.travel, extra=loc.extra)
+        if args.closing_date is not None:
+            try:
+                jd.closing_date = (dt.date.fromisoformat(args.closing_date)
+                                   if args.closing_date else None)
+            except ValueError:
+                raise ValueError(f"closing date '{args.closing_date}' is not a real date "
+                                 "(YYYY-MM-DD)") from None
+    except ValueError as exc:
+        raise JdbError(f"{where}: {exc}") from None
+    for name in ("flsa", "employment_type", "apply", "accommodation_contact"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(jd, name, " ".join(value.split()) if name in ("apply",
+                                                                  "accommodation_contact")
+                    else value)
+    for name in POSTING_OPTIONS:
+        if getattr(args, name) is not None:
+            changed.append(name.replace("_", " "))
+    return changed
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    """Set posting facts in an existing project (saved atomically, the old file kept as .bak)."""
+    from jdbuilder import project as projects
+
+    proj = projects.load(args.file)
+    changed = _apply_posting(proj.job_description, args, Path(args.file))
+    if not changed:
+        raise JdbError("nothing to set: give at least one of --pay, --location, --arrangement, "
+                       "--travel, --flsa, --employment-type, --closing-date, --apply, "
+                       "--accommodation-contact")
+    projects.save(proj, args.file)
+    print(f"Updated {args.file}: {', '.join(changed)}.")
+    return EXIT_OK
+
+
+def _posting_arguments(p: argparse.ArgumentParser) -> None:
+    from jdbuilder.model.posting import Arrangement, EmploymentType, FlsaStatus
+
+    g = p.add_argument_group("posting facts (printed in the description and the ad)")
+    g.add_argument("--pay", metavar="RANGE",
+                   help="pay range, e.g. 21.50-25.00/hour or 52000-60000/year")
+    g.add_argument("--location", metavar="PLACE", help="work location, e.g. 'Springfield, MA'")
+    g.add_argument("--arrangement", choices=values(Arrangement), help="on-site, hybrid or remote")
+    g.add_argument("--travel", metavar="AREA", help="travel area, if the work involves travel")
+    g.add_argument("--flsa", choices=values(FlsaStatus), help="FLSA status")
+    g.add_argument("--employment-type", choices=values(EmploymentType))
+    g.add_argument("--closing-date", metavar="YYYY-MM-DD",
+                   help="last day to apply ('' for open until filled)")
+    g.add_argument("--apply", metavar="TEXT", help="how to apply")
+    g.add_argument("--accommodation-contact", metavar="WHO",
+                   help="whom to ask for an accommodation during hiring")
+
+
+def _warn_about_the_ad(proj: Project, opts: BuildOptions, file: str) -> None:
+    from jdbuilder.export.build import current_ad
+    from jdbuilder.model.fields import AD, field_spec
+    from jdbuilder.model.structure import check_posting
+
+    for finding in check_posting(proj.job_description):
+        print(f"jdbuilder: warning: {file}: job ad: {finding.message}", file=sys.stderr)
+    for part in current_ad(proj, opts).stale:
+        print(f"jdbuilder: warning: {file}: job ad: \u201c{field_spec(AD, part).label}\u201d "
+              "was edited and the job description has changed since; it is exported as "
+              "edited, check it", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -82,7 +208,11 @@ def cmd_build(args: argparse.Namespace) -> int:
                         large_print=args.large_print, paper=Paper(args.paper or settings.paper),
                         organisation=args.organisation or settings.organisation,
                         logo=args.logo if args.logo is not None else settings.logo,
+                        eeo_statement=settings.eeo_statement,
+                        accommodation_contact=settings.accommodation_contact,
                         parallel=True)
+    if args.documents is None or "ad" in args.documents:
+        _warn_about_the_ad(proj, opts, args.file)
     wants_kit = args.documents is None or "kit" in args.documents
     for text in blocked_questions(proj) if wants_kit else []:
         print(f"jdbuilder: warning: {args.file}: kit question not allowed before an offer: "
@@ -274,7 +404,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, help="role template id (see 'jdbuilder roles')")
     p.add_argument("--out", required=True, metavar="FILE.jdb", help="project file to create")
     p.add_argument("--force", action="store_true", help="replace FILE.jdb if it exists")
+    _posting_arguments(p)
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("set", help="set a project's posting facts: pay, location, closing date, "
+                                   "how to apply ...")
+    p.add_argument("file", metavar="FILE.jdb")
+    _posting_arguments(p)
+    p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("build", help="write a project's documents as DOCX and PDF")
     p.add_argument("file", metavar="FILE.jdb")
