@@ -1,8 +1,10 @@
 """PDF renderer: walks the document tree with reportlab platypus.
 
-A registered TTF font (DejaVu Sans, shipped in resources/fonts) prints any name in full Unicode;
-the standard PDF fonts are Latin-1 only. reportlab cannot produce a tagged (PDF/UA) file, so the
-accessible, editable deliverable is the DOCX; the PDF is for print.
+Registered TrueType fonts print any name: DejaVu Sans for Latin, Greek and Cyrillic, and Droid
+Sans Fallback (shipped beside it, with its licence) for Chinese, Japanese and Korean, used
+character by character where DejaVu has no glyph. Every font is embedded (subset), the canvas
+included, so no standard PDF font is referenced. reportlab cannot produce a tagged (PDF/UA)
+file, so the accessible, editable deliverable is the DOCX; the PDF is for print.
 This is the only module that imports reportlab.
 """
 
@@ -47,6 +49,7 @@ from jdbuilder.atomic import AtomicOutput
 from jdbuilder.datapaths import resource
 from jdbuilder.doctree import (
     BulletList,
+    Cell,
     Checklist,
     Document,
     Heading,
@@ -61,34 +64,74 @@ from jdbuilder.doctree import (
     ScoreBox,
     Table,
     Title,
+    cell_text,
     rating_rows,
 )
+from jdbuilder.render.layout import column_widths
+from jdbuilder.render.style import HEADING_RGB, NOTE_RGB, RULE_RGB, SHADE_RGB
 from jdbuilder.vocab import Paper
 
 FONT = "JDBSans"
+FALLBACK = "JDBFallback"  # Chinese, Japanese and Korean
 PAPER = {Paper.LETTER: LETTER, Paper.A4: A4}
+MARGIN = 20 * mm
+CELL_PAD = 6.0  # reportlab's default cell padding, both sides
+HEADING = colors.Color(*(c / 255 for c in HEADING_RGB))
+NOTE = colors.Color(*(c / 255 for c in NOTE_RGB))
+RULE = colors.Color(*(c / 255 for c in RULE_RGB))
+SHADE = colors.Color(*(c / 255 for c in SHADE_RGB))
 
 
 @cache
 def register_fonts() -> str:
-    """Register the shipped DejaVu Sans family once per process."""
+    """Register the shipped DejaVu Sans family and the fallback font once per process."""
     faces = {
         FONT: "DejaVuSans.ttf",
         f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
         f"{FONT}-Italic": "DejaVuSans-Oblique.ttf",
         f"{FONT}-BoldItalic": "DejaVuSans-BoldOblique.ttf",
+        FALLBACK: "DroidSansFallback.ttf",
     }
     for name, file in faces.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=f"{FONT}-Bold",
                                   italic=f"{FONT}-Italic", boldItalic=f"{FONT}-BoldItalic")
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK,
+                                  boldItalic=FALLBACK)
     return FONT
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """The characters DejaVu Sans has glyphs for."""
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    return frozenset(face.charToGlyph)
+
+
+def segments(text: str) -> list[tuple[bool, str]]:
+    """Split text into (needs the fallback font, piece) runs."""
+    covered = _covered()
+    out: list[tuple[bool, str]] = []
+    for ch in text:
+        fallback = ord(ch) not in covered and not ch.isspace()
+        if out and out[-1][0] == fallback:
+            out[-1] = (fallback, out[-1][1] + ch)
+        else:
+            out.append((fallback, ch))
+    return out
+
+
+def _text(text: str) -> str:
+    """Paragraph markup for plain text, switching to the fallback font where needed."""
+    return "".join(f'<font face="{FALLBACK}">{escape(piece)}</font>' if fallback
+                   else escape(piece) for fallback, piece in segments(text))
 
 
 def _markup(runs: Inline) -> str:
     parts = []
     for r in runs:
-        text = escape(r.text)
+        text = _text(r.text)
         if r.bold:
             text = f"<b>{text}</b>"
         if r.italic:
@@ -97,28 +140,46 @@ def _markup(runs: Inline) -> str:
     return "".join(parts)
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    return float(sum(pdfmetrics.stringWidth(piece, FALLBACK if fallback else font, size)
+                     for fallback, piece in segments(text)))
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> float:
+    """Draw a line of text at (x, y) with the fallback font where needed; returns its width."""
+    start = x
+    for fallback, piece in segments(text):
+        face = FALLBACK if fallback else font
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, piece)
+        x += pdfmetrics.stringWidth(piece, face, size)
+    return x - start
+
+
 class _Styles:
     def __init__(self, large: bool) -> None:
         base = 16.0 if large else 10.5
         lead = base * 1.35
         self.base = base
         self.body = ParagraphStyle("body", fontName=FONT, fontSize=base, leading=lead,
-                                   spaceAfter=base * 0.45)
+                                   spaceAfter=base * 0.45, splitLongWords=0)
         self.note = ParagraphStyle("note", parent=self.body, fontName=f"{FONT}-Italic",
-                                   textColor=colors.HexColor("#333333"))
+                                   textColor=NOTE)
         self.title = ParagraphStyle("title", parent=self.body, fontName=f"{FONT}-Bold",
                                     fontSize=base + 10, leading=(base + 10) * 1.2,
-                                    spaceAfter=base)
+                                    spaceAfter=base, textColor=HEADING)
         self.h = {
             1: ParagraphStyle("h1", parent=self.body, fontName=f"{FONT}-Bold",
                               fontSize=base + 4, leading=(base + 4) * 1.25,
-                              spaceBefore=base, spaceAfter=base * 0.4),
+                              spaceBefore=base, spaceAfter=base * 0.4, textColor=HEADING),
             2: ParagraphStyle("h2", parent=self.body, fontName=f"{FONT}-Bold",
                               fontSize=base + 2, leading=(base + 2) * 1.25,
-                              spaceBefore=base * 0.7, spaceAfter=base * 0.3),
+                              spaceBefore=base * 0.7, spaceAfter=base * 0.3,
+                              textColor=HEADING),
             3: ParagraphStyle("h3", parent=self.body, fontName=f"{FONT}-Bold",
                               fontSize=base + 1, leading=(base + 1) * 1.25,
-                              spaceBefore=base * 0.5, spaceAfter=base * 0.2),
+                              spaceBefore=base * 0.5, spaceAfter=base * 0.2,
+                              textColor=HEADING),
         }
         self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0)
         self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=f"{FONT}-Bold")
@@ -197,30 +258,38 @@ class _OnePage(Flowable):  # type: ignore[misc]
 
 
 class _Rules(Flowable):  # type: ignore[misc]
-    """Ruled lines for handwritten notes."""
+    """Ruled lines for handwritten notes: a number of lines, or the rest of the page."""
 
-    def __init__(self, lines: int, gap: float) -> None:
+    def __init__(self, lines: int, gap: float, fill: bool = False) -> None:
         super().__init__()
-        self.lines, self.gap = lines, gap
+        self.lines, self.gap, self.fill = lines, gap, fill
+        self._n = lines
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
-        return aw, self.lines * self.gap
+        self._n = self.lines
+        if self.fill:
+            self._n = max(self.lines, int(ah // self.gap) - 1)
+        return aw, self._n * self.gap
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []  # never split: too little room left moves the lines to the next page
 
     def draw(self) -> None:
         canv = self.canv
-        canv.setStrokeColor(colors.HexColor("#808080"))
+        canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        for k in range(self.lines):
+        for k in range(self._n):
             y = k * self.gap
             canv.line(0, y, self.width, y)
 
 
-def _numbered_canvas(footer_font: str, size: float, header: str,
-                     logo: str = "") -> type[Canvas]:
+def _numbered_canvas(font: str, size: float, header: str, logo: str = "",
+                     running: str = "") -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws "Page N of M" on every page; M is a form filled in when the file is saved,
-        so pages are written as they come and outline entries point at the right page."""
+        """Draws the header, the running line and "Page N of M" on every page; M is a form
+        filled in when the file is saved, so pages are written as they come and outline
+        entries point at the right page."""
 
         def showPage(self) -> None:
             self._decorate()
@@ -229,36 +298,43 @@ def _numbered_canvas(footer_font: str, size: float, header: str,
         def _decorate(self) -> None:
             width, height = self._pagesize
             self.saveState()
-            self.setFont(footer_font, size)
             self.setFillColor(colors.black)
             label = f"Page {self._pageNumber} of "
-            full = pdfmetrics.stringWidth(label + "00", footer_font, size)
+            full = pdfmetrics.stringWidth(label + "00", font, size)
             x = width / 2 - full / 2
+            self.setFont(font, size)
             self.drawString(x, 12 * mm, label)
-            self.translate(x + pdfmetrics.stringWidth(label, footer_font, size), 12 * mm)
+            self.translate(x + pdfmetrics.stringWidth(label, font, size), 12 * mm)
             self.doForm("jdbPageTotal")
             self.restoreState()
-            x = 20 * mm
+            x = MARGIN
             if logo:
                 logo_h = 9 * mm
                 self.drawImage(logo, x, height - 14 * mm, height=logo_h, width=logo_h * 4,
                                preserveAspectRatio=True, anchor="w", mask="auto")
                 x += logo_h * 4 + 3 * mm
+            self.saveState()
             if header:
-                self.saveState()
-                self.setFont(footer_font, size)
-                self.drawString(x, height - 12 * mm, header)
-                self.restoreState()
+                draw_text(self, x, height - 12 * mm, header, font, size)
+            if running:
+                draw_text(self, MARGIN, height - 12 * mm - size * 1.5, running,
+                          f"{font}-Bold", size)
+            self.restoreState()
 
         def save(self) -> None:
             total = self._pageNumber - 1
             self.beginForm("jdbPageTotal")
-            self.setFont(footer_font, size)
+            self.setFont(font, size)
             self.drawString(0, 0, str(total))
             self.endForm()
             super().save()
 
     return NumberedCanvas
+
+
+def page_size(doc: Document) -> tuple[float, float]:
+    width, height = PAPER[Paper(doc.paper)]
+    return (max(width, height), min(width, height)) if doc.landscape else (width, height)
 
 
 class PdfRenderer:
@@ -268,6 +344,9 @@ class PdfRenderer:
         self.st = _Styles(doc.large_print)
         self._n = 0
         self._outline = -1  # outline level of the last heading
+        width, height = page_size(doc)
+        self.frame_w = width - 2 * MARGIN - 12
+        self.frame_h = height - 2 * MARGIN - 12
 
     def flowables(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -279,7 +358,7 @@ class PdfRenderer:
         st = self.st
         match node:
             case Title():
-                return [RLParagraph(escape(node.text), st.title)]
+                return [RLParagraph(_text(node.text), st.title)]
             case Heading():
                 self._n += 1
                 level = min(max(node.level, 1), 3)
@@ -288,7 +367,7 @@ class PdfRenderer:
                 outline = min(level - 1, self._outline + 1)
                 self._outline = outline
                 mark = _Bookmark(node.text, outline, f"h{self._n}")
-                para = RLParagraph(escape(node.text), st.h[level])
+                para = RLParagraph(_text(node.text), st.h[level])
                 # A heading never ends a page: start a new page unless there is room for it and
                 # a few lines of what follows.
                 return [CondPageBreak(st.base * 9), mark, para]
@@ -307,9 +386,9 @@ class PdfRenderer:
             case RatingGrid():
                 return [self.table(Table(*rating_rows(node), (1, 6)))]
             case NoteLines():
-                return [_Rules(node.lines, st.base * 1.8)]
+                return [_Rules(node.lines, st.base * 1.9, node.fill)]
             case Checklist():
-                return [RLParagraph(("\u2612 " if ticked else "\u2610 ") + escape(label),
+                return [RLParagraph(("\u2612 " if ticked else "\u2610 ") + _text(label),
                                     st.body) for label, ticked in node.items]
             case ScoreBox():
                 return self.score_box(node)
@@ -322,10 +401,13 @@ class PdfRenderer:
 
     def score_box(self, node: ScoreBox) -> list[Flowable]:
         st = self.st
-        box = RLTable([[RLParagraph(escape(node.label), st.cell_head),
-                        RLParagraph(escape(node.value) or "&nbsp;", st.cell)]],
-                      colWidths=[st.base * 14, st.base * 8], rowHeights=[st.base * 2.6])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, colors.black),
+        label_w = text_width(node.label, f"{FONT}-Bold", st.base) + 2 * CELL_PAD + 2
+        box = RLTable([[RLParagraph(_text(node.label), st.cell_head),
+                        RLParagraph(_text(node.value) or "&nbsp;", st.cell)]],
+                      colWidths=[max(st.base * 14, label_w), st.base * 8],
+                      rowHeights=[st.base * 2.6])
+        box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                 ("BOX", (0, 0), (-1, -1), 1, colors.black),
                                  ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         box.hAlign = "LEFT"
@@ -338,49 +420,55 @@ class PdfRenderer:
         if self.src.large_print:
             # Large print keeps its size: a group taller than a page may continue overleaf.
             return [RLKeepTogether(inner)]
-        width, height = PAPER[Paper(self.src.paper)]
         # Never split: the group moves to the next page when it does not fit, and one that is
         # taller than a whole page is scaled down to fit one.
-        return [_OnePage(inner, width - 40 * mm - 12, height - 40 * mm - 12)]
+        return [_OnePage(inner, self.frame_w, self.frame_h)]
+
+    def _measure(self, text: str, bold: bool) -> float:
+        return text_width(text, f"{FONT}-Bold" if bold else FONT, self.st.base)
 
     def table(self, node: Table) -> RLTable:
         st = self.st
-
-        def cell(text: str, head: bool) -> object:
-            # Short single-line text is drawn as a string: laying out a Paragraph for every
-            # score cell dominated the time to write a consensus sheet.
-            if len(text) <= 10 and "\n" not in text:
-                return text
-            return RLParagraph(escape(text), st.cell_head if head else st.cell)
-
-        rows = [[cell(h, True) for h in node.header]]
-        rows += [[cell(c, False) for c in r] for r in node.rows]
-        width = PAPER[Paper(self.src.paper)][0] - 40 * mm
-        weights = node.widths or tuple(1.0 for _ in node.header)
-        total = sum(weights)
-        col_widths = [width * w / total for w in weights]
-        table = RLTable(rows, colWidths=col_widths, repeatRows=1)
-        table.setStyle(TableStyle([
+        shaded: list[tuple[int, int]] = []
+        rows = [[RLParagraph(_text(h), st.cell_head) for h in node.header]]
+        for r, row in enumerate(node.rows, start=1):
+            cells = []
+            for c, value in enumerate(row):
+                text = _text(cell_text(value))
+                if isinstance(value, Cell) and value.bold:
+                    text = f"<b>{text}</b>"
+                if isinstance(value, Cell) and value.shade:
+                    shaded.append((c, r))
+                cells.append(RLParagraph(text or "&nbsp;", st.cell))
+            cells += [RLParagraph("&nbsp;", st.cell)] * (len(node.header) - len(cells))
+            rows.append(cells)
+        widths = column_widths(node, self.frame_w, self._measure, 2 * CELL_PAD + 1)
+        table = RLTable(rows, colWidths=widths, repeatRows=1)
+        style = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table sets a cell font even for Paragraphs
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTNAME", (0, 0), (-1, 0), f"{FONT}-Bold"),
-            ("FONTSIZE", (0, 0), (-1, -1), st.base),
-            ("LEADING", (0, 0), (-1, -1), st.base * 1.35),
-        ]))
+        ]
+        style += [("BACKGROUND", cell, cell, SHADE) for cell in shaded]
+        table.setStyle(TableStyle(style))
+        table.hAlign = "LEFT"
         return table
 
     def write(self, path: str | Path) -> None:
         src = self.src
         template = SimpleDocTemplate(
-            str(path), pagesize=PAPER[Paper(src.paper)], title=src.title,
+            str(path), pagesize=page_size(src), title=src.title,
             author=src.author or "jdbuilder", subject=src.title, creator="jdbuilder",
-            lang=src.language, leftMargin=20 * mm, rightMargin=20 * mm,
-            topMargin=20 * mm, bottomMargin=20 * mm,
+            lang=src.language, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN + (self.st.base * 1.5 if src.running else 0),
+            bottomMargin=MARGIN,
+            # The canvas starts in the embedded font, so the PDF names no standard font.
+            initialFontName=FONT, initialFontSize=self.st.base,
         )
         story = self.flowables() or [Spacer(1, 1)]
-        canvas = _numbered_canvas(FONT, max(self.st.base - 2, 8), src.header, src.logo)
+        canvas = _numbered_canvas(FONT, max(self.st.base - 2, 8), src.header, src.logo,
+                                  src.running)
         template.build(story, canvasmaker=canvas)
 
 
