@@ -59,10 +59,31 @@ class NumberedList:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A table cell that stands out: bold and shaded, always with a word that says why (never
+    colour alone)."""
+
+    text: str
+    bold: bool = False
+    shade: bool = False
+
+
+CellValue = str | Cell
+
+
+def cell_text(value: CellValue) -> str:
+    return value.text if isinstance(value, Cell) else value
+
+
+@dataclass(frozen=True)
 class Table:
+    """Rows never split across pages; the header row repeats on every page. Column widths come
+    from the content (no word is broken) and the paper; `widths` weighs how the remaining room
+    is shared (empty: by how much text each column holds)."""
+
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...] = ()  # relative column widths; empty: equal
+    rows: tuple[tuple[CellValue, ...], ...]
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,9 +107,11 @@ def rating_rows(grid: RatingGrid) -> tuple[tuple[str, ...], tuple[tuple[str, ...
 
 @dataclass(frozen=True)
 class NoteLines:
-    """Ruled space for handwritten notes."""
+    """Ruled space for handwritten notes: `lines` lines, or with `fill` the rest of the page
+    (at least `lines`; the PDF measures the page, the DOCX draws `lines`)."""
 
     lines: int = 5
+    fill: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,3 +156,5 @@ class Document:
     large_print: bool = False
     paper: Paper = Paper.LETTER
     logo: str = ""  # path to the organisation's logo (PNG or JPEG), printed in the header
+    running: str = ""  # a line under the header on every page ("Interviewer: ... Candidate ID")
+    landscape: bool = False  # for forms whose grid needs the width

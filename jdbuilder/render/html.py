@@ -13,6 +13,8 @@ from typing import assert_never
 
 from jdbuilder.doctree import (
     BulletList,
+    Cell,
+    CellValue,
     Checklist,
     Document,
     Heading,
@@ -29,10 +31,10 @@ from jdbuilder.doctree import (
     Title,
     rating_rows,
 )
+from jdbuilder.render.style import HEADING_RGB, SHADE_RGB, hex_rgb
 
-BODY_PT = 11
-LARGE_PT = 16
 _E = html.escape
+_HEAD = hex_rgb(HEADING_RGB)
 
 
 def _runs(runs: Inline) -> str:
@@ -47,14 +49,21 @@ def _runs(runs: Inline) -> str:
     return "".join(out)
 
 
-def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+def _cell(value: CellValue) -> str:
+    if not isinstance(value, Cell):
+        return f"<td>{_E(value)}</td>"
+    text = f"<b>{_E(value.text)}</b>" if value.bold else _E(value.text)
+    shade = f" bgcolor='#{hex_rgb(SHADE_RGB)}'" if value.shade else ""
+    return f"<td{shade}>{text}</td>"
+
+
+def _table(header: tuple[str, ...], rows: tuple[tuple[CellValue, ...], ...],
            widths: tuple[float, ...] = ()) -> str:
     weights = widths if len(widths) == len(header) else tuple(1.0 for _ in header)
     total = sum(weights) or 1.0
     head = "".join(f"<th align='left' width='{round(100 * w / total)}%'>{_E(h)}</th>"
                    for h, w in zip(header, weights, strict=True))
-    body = "".join("<tr>" + "".join(f"<td>{_E(c)}</td>" for c in row) + "</tr>"
-                   for row in rows)
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     return ("<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             f"<thead><tr>{head}</tr></thead>{body}</table>")
 
@@ -69,10 +78,11 @@ class HtmlRenderer:
     def node(self, node: Node) -> str:
         match node:
             case Title():
-                return self._block(f"<h1>{_E(node.text)}</h1>")
+                return self._block(f"<h1 style='color:#{_HEAD}'>{_E(node.text)}</h1>")
             case Heading():
                 level = min(max(node.level, 1), 3) + 1
-                return self._block(f"<h{level}>{_E(node.text)}</h{level}>")
+                return self._block(f"<h{level} style='color:#{_HEAD}'>{_E(node.text)}"
+                                   f"</h{level}>")
             case Paragraph():
                 body = _runs(node.runs)
                 if node.style == "note":
@@ -91,7 +101,8 @@ class HtmlRenderer:
             case RatingGrid():
                 return self._block(_table(*rating_rows(node), (1, 6)))
             case NoteLines():
-                # Ruled lines to write on: a rule under each empty line of the right height.
+                # Ruled lines to write on: a rule under each empty line of the right height
+                # (QTextDocument cannot fill to the foot of a page; it draws the lines given).
                 line = "<p>&nbsp;</p><hr/>"
                 return self._block("<div>" + line * node.lines + "</div>")
             case Checklist():

@@ -9,7 +9,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from jdbuilder.doctree import Document
-from jdbuilder.render.html import BODY_PT, LARGE_PT, document_html
+from jdbuilder.render.html import document_html
+from jdbuilder.render.style import BODY_PT, LARGE_PT
 from jdbuilder.vocab import Paper
 
 
