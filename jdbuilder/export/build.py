@@ -17,20 +17,22 @@ from jdbuilder.compose.kit import (
     compose_key,
     compose_packet,
     compose_score_sheets,
+    compose_summary,
 )
 from jdbuilder.doctree import Document
 from jdbuilder.errors import InputError
-from jdbuilder.export.names import slug
+from jdbuilder.export.names import person_stem, slug, unique_stems
+from jdbuilder.interview.blanks import Filler, kit_values
 from jdbuilder.interview.questions import check_question
 from jdbuilder.interview.scoring import summarise
 from jdbuilder.model.jobad import Employer, Refreshed, generate_ad, refresh_ad
-from jdbuilder.model.kit import Interviewer
+from jdbuilder.model.kit import Interviewer, InterviewKit
 from jdbuilder.project import Project
 from jdbuilder.vocab import Paper, Verdict
 
 FORMATS = ("docx", "pdf")
-DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "key")
-KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "key")
+DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "summary", "key")
+KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "summary", "key")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,64 @@ def current_ad(project: Project, options: BuildOptions) -> Refreshed:
     return refresh_ad(ad, project.job_description, who)
 
 
+@dataclass(frozen=True)
+class BlockedQuestion:
+    number: int
+    text: str
+    rule: str
+    reason: str
+
+
+def blocked_questions(project: Project) -> list[BlockedQuestion]:
+    """Kit questions the checker rules not allowed before an offer: they are never printed."""
+    kit = project.kit
+    if kit is None:
+        return []
+    out = []
+    for q in kit.questions:
+        verdict = check_question(q.text)
+        if verdict.verdict == Verdict.NOT_ALLOWED:
+            out.append(BlockedQuestion(kit.number(q.id), q.text, verdict.category,
+                                       verdict.reason))
+    return out
+
+
+def refuse_blocked(project: Project) -> None:
+    """Kit documents are not built while a question is not allowed (one line names it)."""
+    blocked = blocked_questions(project)
+    if blocked:
+        b = blocked[0]
+        more = f" (and {len(blocked) - 1} more)" if len(blocked) > 1 else ""
+        raise InputError("interview kit", f"question {b.number} is not allowed before a job "
+                         f"offer (rule {b.rule}): \u201c{' '.join(b.text.split())}\u201d; "
+                         f"change or remove it before building kit documents{more}")
+
+
+def filler(project: Project, options: BuildOptions) -> Filler:
+    """Fills the kit's named fields from the project; collects the ones it lacks."""
+    kit = project.kit or InterviewKit()
+    return Filler(kit_values(project.job_description, kit,
+                             accommodation_contact=options.accommodation_contact))
+
+
+def kit_blanks(project: Project, options: BuildOptions | None = None) -> dict[str, str]:
+    """The named fields kit documents would print as lines to write on: field -> where its
+    value comes from (`build` warns about them, the kit tab lists them)."""
+    if project.kit is None or not project.kit.questions:
+        return {}
+    opts = options or BuildOptions()
+    fill = filler(project, opts)
+    jd, kit = project.job_description, project.kit
+    packets: list[Interviewer | None] = list(kit.interviewers) or [None]
+    for iv in packets:
+        compose_packet(jd, kit, iv, fill=fill)
+    compose_score_sheets(jd, kit, fill=fill)
+    return dict(fill.missing)
+
+
 def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str, Document]]:
-    """(file stem, document) pairs for the documents asked for."""
+    """(file stem, document) pairs for the documents asked for. Kit documents are refused
+    while a kit question is not allowed before an offer."""
     jd = project.job_description
     stem = slug(jd.role_id or jd.title)
     kit = project.kit
@@ -100,9 +158,12 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
     if not has_kit and any(d in KIT_DOCUMENTS for d in wanted):
         raise InputError("interview kit", "the project has no interview questions yet; add "
                          "questions before building kit documents")
-    def made(compose: Callable[..., Document], *args: object) -> Document:
+    if any(d in KIT_DOCUMENTS for d in wanted):
+        refuse_blocked(project)
+    fill = filler(project, options)
+    def made(compose: Callable[..., Document], *args: object, **kwargs: object) -> Document:
         doc: Document = compose(*args, organisation=options.organisation,
-                                large_print=options.large_print, paper=options.paper)
+                                large_print=options.large_print, paper=options.paper, **kwargs)
         return replace(doc, logo=options.logo) if options.logo else doc
 
     out: list[tuple[str, Document]] = []
@@ -113,28 +174,30 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
             ad = current_ad(project, options).ad
             out.append((f"{stem}-job-ad", made(compose_job_ad, ad, jd)))
         elif kind == "kit" and kit is not None:
-            packets: list[Interviewer | None] = list(kit.interviewers) or [None]
-            for iv in packets:
-                name = f"interview-{slug(iv.name or iv.id)}" if iv else "interview-packet"
-                out.append((f"{stem}-{name}", made(compose_packet, jd, kit, iv)))
+            if not kit.interviewers:
+                out.append((f"{stem}-interview-packet",
+                            made(compose_packet, jd, kit, None, fill=fill)))
+            names = unique_stems([person_stem(iv.name, iv.id) for iv in kit.interviewers],
+                                 [iv.id for iv in kit.interviewers])
+            for iv, name in zip(kit.interviewers, names, strict=True):
+                out.append((f"{stem}-interview-{name}",
+                            made(compose_packet, jd, kit, iv, fill=fill)))
         elif kind == "scoresheet" and kit is not None:
-            out.append((f"{stem}-score-sheets", made(compose_score_sheets, jd, kit)))
+            out.append((f"{stem}-score-sheets",
+                        made(compose_score_sheets, jd, kit, fill=fill)))
         elif kind == "consensus" and kit is not None:
             out.append((f"{stem}-consensus-sheet",
                         made(compose_consensus, jd, kit, summarise(kit))))
+        elif kind == "summary" and kit is not None:
+            out.append((f"{stem}-chairs-summary", made(compose_summary, jd, kit, summarise(kit))))
         elif kind == "key" and kit is not None:
             out.append((f"{stem}-candidate-key", made(compose_key, jd, kit)))
         else:
             raise ValueError(f"unknown document '{kind}'")
+    stems = [name for name, _ in out]
+    if len(stems) != len(set(stems)):  # never: names are made unique above
+        raise ValueError(f"two documents would share a file name: {stems}")
     return out
-
-
-def blocked_questions(project: Project) -> list[str]:
-    """Kit questions the checker marks not allowed (the GUI asks before exporting them)."""
-    if project.kit is None:
-        return []
-    return [q.text for q in project.kit.questions
-            if check_question(q.text).verdict == Verdict.NOT_ALLOWED]
 
 
 def build(project: Project, outdir: str | Path, options: BuildOptions | None = None,

@@ -11,6 +11,7 @@ from pathlib import Path
 from jdbuilder.datafile import load_yaml
 from jdbuilder.datapaths import resource
 from jdbuilder.errors import ContentError
+from jdbuilder.interview.blanks import check_text
 from jdbuilder.library.schemas import ROLE_IDS
 from jdbuilder.schema import Field, validate
 
@@ -28,12 +29,13 @@ COMPETENCIES = (
 )
 
 _TEXT = Field("text")
+_PRINTED = Field("text", check=check_text)  # may name {fields}; never [brackets]
 QUESTION = {
     "id": Field("id"),
-    "text": _TEXT,
+    "text": _PRINTED,
     "competency": Field("str", choices=frozenset(COMPETENCIES)),
     "roles": Field("list", items=Field("str", choices=ROLE_IDS | {"all"}), min_items=1),
-    "probes": Field("list", items=_TEXT, min_items=2, max_items=3),
+    "probes": Field("list", items=_PRINTED, min_items=2, max_items=3),
     "good_answer": Field("list", items=_TEXT, min_items=1),
     "red_flags": Field("list", items=_TEXT, min_items=1),
     "anchors": Field("map", values=_TEXT,

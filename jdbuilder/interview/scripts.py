@@ -16,6 +16,7 @@ from pathlib import Path
 from jdbuilder.datafile import load_yaml
 from jdbuilder.datapaths import resource
 from jdbuilder.errors import ContentError
+from jdbuilder.interview.blanks import check_text
 from jdbuilder.schema import Field, validate
 
 SCRIPT_IDS = ("opening", "closing")
@@ -27,7 +28,7 @@ SCRIPT = {
     "title": _TEXT,
     "minutes": Field("int", check=lambda v: None if 1 <= v <= MAX_MINUTES
                      else f"must be between 1 and {MAX_MINUTES}"),
-    "steps": Field("list", items=_TEXT, min_items=2),
+    "steps": Field("list", items=Field("text", check=check_text), min_items=2),
     "source": _TEXT,
     "reviewed_on": Field("date"),
     "reviewed_by": Field("str", required=False),

@@ -156,10 +156,21 @@ class InterviewKit:
     name_key: dict[str, str] = field(default_factory=dict)  # ID -> name, kept apart
     scores: list[ScoreEntry] = field(default_factory=list)
     consensus: list[Consensus] = field(default_factory=list)
+    # What the packets say that the job description cannot: the decision date, how candidates
+    # will hear, the notice period for time off ... (jdbuilder.interview.blanks names them).
+    details: dict[str, str] = field(default_factory=dict)
+    question_minutes: int = 5  # planned minutes per question, for the timings
     extra: Json = field(default_factory=dict)
 
     _FIELDS = ("questions", "weight_justification", "interviewers", "candidates", "name_key",
-               "scores", "consensus")
+               "scores", "consensus", "details", "question_minutes")
+
+    def number(self, qid: str) -> int:
+        """The question's number, the same in every document (its place in the kit)."""
+        for i, q in enumerate(self.questions, start=1):
+            if q.id == qid:
+                return i
+        raise KeyError(qid)
 
     def question(self, qid: str) -> KitQuestion | None:
         return next((q for q in self.questions if q.id == qid), None)
@@ -204,7 +215,9 @@ class InterviewKit:
                 "interviewers": [i.to_dict() for i in self.interviewers],
                 "candidates": list(self.candidates), "name_key": dict(self.name_key),
                 "scores": [s.to_dict() for s in self.scores],
-                "consensus": [c.to_dict() for c in self.consensus], **self.extra}
+                "consensus": [c.to_dict() for c in self.consensus],
+                "details": dict(self.details), "question_minutes": self.question_minutes,
+                **self.extra}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> InterviewKit:
@@ -214,6 +227,13 @@ class InterviewKit:
         key = data.get("name_key") or {}
         if not isinstance(key, Mapping) or not all(isinstance(v, str) for v in key.values()):
             raise TypeError("'name_key' should map candidate IDs to names")
+        details = data.get("details") or {}
+        if not isinstance(details, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in details.items()):
+            raise TypeError("'details' should map names to text")
+        minutes = data.get("question_minutes", 5)
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 60:
+            raise ValueError("'question_minutes' should be a whole number from 1 to 60")
         return cls(
             questions=[KitQuestion.from_dict(q) for q in obj_list(data, "questions")],
             weight_justification=text(data, "weight_justification"),
@@ -222,6 +242,7 @@ class InterviewKit:
             name_key={str(k): v for k, v in key.items()},
             scores=[ScoreEntry.from_dict(s) for s in obj_list(data, "scores")],
             consensus=[Consensus.from_dict(c) for c in obj_list(data, "consensus")],
+            details=dict(details), question_minutes=minutes,
             extra=extra,
         )
 

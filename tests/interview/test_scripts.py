@@ -49,7 +49,7 @@ def test_shipped_scripts_load() -> None:
     r"\bwelcome\b",  # welcome
     r"introduce ourselves|panel member",  # introductions
     r"how the interview will go",  # structure
-    r"about \[?\d+\]? minutes",  # length
+    r"about \{interview_minutes\} minutes",  # length (filled from the kit's timing)
     r"take notes",  # notes are taken
     r"every candidate the same questions",  # same questions for everyone
     r"\bbreak\b.*\bformat\b|accommodat",  # accommodation offer
@@ -63,7 +63,7 @@ def test_opening_covers(topic: str) -> None:
 @pytest.mark.parametrize("topic", [
     r"what would you like to ask us",  # the candidate's questions
     r"what happens next",  # next steps
-    r"decision by \[date\]",  # timeline
+    r"decision by \{decision_date\}",  # timeline (filled from the kit's details)
     r"conditional offer",  # fair-chance order
     r"\bthank you\b",  # thanks
 ])
