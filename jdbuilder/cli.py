@@ -199,7 +199,13 @@ def _warn_about_the_ad(proj: Project, opts: BuildOptions, file: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from jdbuilder import project as projects
-    from jdbuilder.export.build import BuildOptions, blocked_questions, build
+    from jdbuilder.export.build import (
+        KIT_DOCUMENTS,
+        BuildOptions,
+        build,
+        kit_blanks,
+        refuse_blocked,
+    )
     from jdbuilder.settings import load_settings
 
     proj = projects.load(args.file)
@@ -213,10 +219,14 @@ def cmd_build(args: argparse.Namespace) -> int:
                         parallel=True)
     if args.documents is None or "ad" in args.documents:
         _warn_about_the_ad(proj, opts, args.file)
-    wants_kit = args.documents is None or "kit" in args.documents
-    for text in blocked_questions(proj) if wants_kit else []:
-        print(f"jdbuilder: warning: {args.file}: kit question not allowed before an offer: "
-              f"{text}", file=sys.stderr)
+    wants_kit = args.documents is None or any(d in KIT_DOCUMENTS for d in args.documents)
+    if wants_kit and proj.kit is not None and proj.kit.questions:
+        refuse_blocked(proj)  # exit 2, one line naming the question and the rule
+        blanks = kit_blanks(proj, opts)
+        if blanks:
+            listed = "; ".join(f"{{{name}}}: {source}" for name, source in blanks.items())
+            print(f"jdbuilder: warning: {args.file}: kit: {len(blanks)} field(s) have no "
+                  f"value and print as lines to write on ({listed})", file=sys.stderr)
     for path in build(proj, args.out, opts):
         print(path)
     return EXIT_OK

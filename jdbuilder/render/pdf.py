@@ -370,7 +370,7 @@ class PdfRenderer:
                 para = RLParagraph(_text(node.text), st.h[level])
                 # A heading never ends a page: start a new page unless there is room for it and
                 # a few lines of what follows.
-                return [CondPageBreak(st.base * 9), mark, para]
+                return [CondPageBreak(st.base * (9 if level == 1 else 6)), mark, para]
             case Paragraph():
                 style = st.note if node.style == "note" else st.body
                 return [RLParagraph(_markup(node.runs), style)]

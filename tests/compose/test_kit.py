@@ -105,10 +105,11 @@ def test_consensus_sheet_shows_scores_spread_and_agreement(tmp_path: Path,
     d = docx.Document(str(tmp_path / "peer-specialist-consensus-sheet.docx"))
     table = d.tables[0]
     header = [c.text for c in table.rows[0].cells]
-    assert header[2:4] == ["Ana Reyes", "Ben Okafor"]
+    assert header[:3] == ["#", "Competency", "Weight"]  # weights are printed
+    assert header[3:5] == ["Ana Reyes", "Ben Okafor"]
     first = [c.text for c in table.rows[1].cells]
-    assert first[2:4] == ["5", "2"] and "discuss" in first[4]
-    assert first[5] == "4" and first[6] == "Clear example of mutual support."
+    assert first[3:5] == ["5", "2"] and "discuss" in first[5]
+    assert first[6] == "4" and first[7] == "Clear example of mutual support."
     text = _text(tmp_path / "peer-specialist-consensus-sheet.docx")
     assert "Signature" in text
 

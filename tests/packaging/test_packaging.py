@@ -553,3 +553,23 @@ def test_ci_workflow_runs_the_checks_on_three_platforms() -> None:
     for command in (".venv/bin/python -m pytest", "ruff check", ".venv/bin/mypy",
                     ".venv/bin/lint-imports"):
         assert command in ci, command
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler is installed by .ci/run")
+def test_render_pages_renders_every_page_type(tmp_path: Path) -> None:
+    """packaging/render_pages.py turns every document of a panel into PNG pages to look at."""
+    from jdbuilder import project as projects
+    from tests.export.panel import panel_project
+
+    jdb = tmp_path / "panel.jdb"
+    projects.save(panel_project(), jdb)
+    r = subprocess.run([sys.executable, str(PACKAGING / "render_pages.py"), str(jdb),
+                        str(tmp_path / "out"), "--dpi", "20"], capture_output=True, text=True,
+                       timeout=900, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    pngs = {p.name for p in (tmp_path / "out" / "png").glob("*.png")}
+    for kind in ("job-description", "job-ad", "interview-", "score-sheets", "consensus-sheet",
+                 "chairs-summary", "candidate-key"):
+        assert any(kind in n and "-pdf-" in n for n in pngs), kind
+        if shutil.which("soffice"):
+            assert any(kind in n and "-docx-" in n for n in pngs), kind
