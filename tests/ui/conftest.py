@@ -68,3 +68,16 @@ def jd_window(window: Any, qtbot: Any) -> Any:
     wait_checked(qtbot, window)
     return window
 
+
+
+@pytest.fixture
+def kit_window(make_window: Callable[..., Any], bank: Any) -> Any:
+    """A window with the Peer Specialist template and three bank questions in its kit."""
+    from jdbuilder.interview.kits import from_bank
+
+    window = make_window(checker=False)
+    window.files.new_from_template("peer-specialist")
+    for q in [q for q in bank if q.suits_role("peer-specialist")][:3]:
+        window.doc.insert(("kit", "questions"), len(window.doc.kit.questions), from_bank(q),
+                          "add question")
+    return window

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from jdbuilder.doctree import Document as TreeDocument
 from jdbuilder.errors import JdbError
+from jdbuilder.export.build import blocked_questions
 from jdbuilder.ui.controllers.files import file_stem
 from jdbuilder.ui.controllers.workspace import Workspace
 from jdbuilder.ui.editing.document import Document
@@ -50,6 +51,8 @@ class OutputController:
 
         if not self.window.project_open:
             return
+        if not self._kit_may_print():
+            return
         settings = self.ctx.settings()
         parent = self.dialog_parent()
         dialog = ExportDialog(
@@ -57,11 +60,28 @@ class OutputController:
             organisation=settings.organisation, logo=settings.logo, paper=settings.paper,
             parent=parent,
             choose_folder=lambda start: self.dialogs.choose_folder(parent, "Export to", start))
-        has_kit = bool(self.doc.kit.questions)
+        has_kit = bool(self.doc.kit.questions) and not blocked_questions(self.doc.to_project())
         for key, box in dialog.documents.items():
             box.setChecked(key in ("jd", "ad") or (has_kit and key == "kit"))
         self.export_dialog = dialog
         self.dialogs.run(dialog)
+
+    def _kit_may_print(self) -> bool:
+        """A kit question the checker rules not allowed is never printed: say which, offer
+        to open it, and go on (without the kit documents) only when asked to."""
+        blocked = blocked_questions(self.doc.to_project())
+        if not blocked:
+            return True
+        b = blocked[0]
+        more = f" ({len(blocked) - 1} more after it)" if len(blocked) > 1 else ""
+        if self.dialogs.confirm(
+                self.dialog_parent(), "A question is not allowed",
+                f"Question {b.number} of the interview kit is not allowed before a job offer"
+                f"{more}: \u201c{b.text}\u201d\n\n{b.reason}\n\nThe kit documents cannot be "
+                "exported or printed until it is changed or removed. Open the question now?"):
+            self.window.go_to(("kit", "questions", b.number - 1, "text"))
+            return False
+        return True
 
     def _choose_document(self, title: str) -> TreeDocument | None:
         from jdbuilder.export.build import DOCUMENTS, compose_documents

@@ -36,6 +36,7 @@ from jdbuilder.interview.bank import BankQuestion
 from jdbuilder.interview.kits import from_bank
 from jdbuilder.model.kit import InterviewKit, KitProblem, KitQuestion
 from jdbuilder.ui.views.bank_browser import BankBrowser, question_html
+from jdbuilder.ui.views.kit_details import KitDetailsPage
 from jdbuilder.ui.views.kit_people import CoveragePage, PeoplePage
 from jdbuilder.ui.widgets.fields import FieldEdit
 from jdbuilder.ui.widgets.form import StructureNotes
@@ -395,8 +396,10 @@ class KitTab(QWidget):
         self.questions = QuestionsPage(doc, ctx)
         self.people = PeoplePage(doc)
         self.coverage = CoveragePage(doc)
+        self.details = KitDetailsPage(doc)
         self.tabs.addTab(self.questions, "&Questions")
         self.tabs.addTab(self.people, "Interviewers and &candidates")
+        self.tabs.addTab(self.details, "Packet &details")
         self.tabs.addTab(self.coverage, "Co&verage")
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)

@@ -140,6 +140,12 @@ class MainWindow(QMainWindow):
         self.start_view.set_recent(uistate.recent_files())
 
     def go_to(self, path: ValuePath, start: int = 0, end: int = 0) -> None:
+        if path[:2] == ("kit", "questions") and len(path) > 2 and isinstance(path[2], int):
+            self.tabs.setCurrentWidget(self.kit_tab)
+            self.kit_tab.tabs.setCurrentWidget(self.kit_tab.questions)
+            self.kit_tab.questions.select(path[2])
+            self.kit_tab.questions.text.setFocus()
+            return
         page = self.ad_tab if path and path[0] == "ad" else self.jd_editor
         self.tabs.setCurrentWidget(page)
         page.focus_path(path, start, end)
