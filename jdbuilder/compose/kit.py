@@ -292,11 +292,19 @@ def compose_consensus(jd: JobDescription, kit: InterviewKit, summary: ScoreSumma
             rows.append((str(kit.number(q.id)), competency_label(q.competency),
                          f"{q.weight:g}", *scores, _spread_cell(sp), str(c.score) if c else "",
                          c.note if c else ""))
-        header = ("#", "Competency", "Weight", *(i.name or i.id for i in kit.interviewers),
-                  "Spread", "Agreed", "Evidence note")
-        widths = (0.3, 1.6, 0.6, *(0.9 for _ in kit.interviewers), 0.9, 0.8, 4)
-        body += [Table(header, tuple(rows), widths), _legend(),
-                 Paragraph(plain(weight_text(kit)), style="note")]
+        names = tuple(i.name or i.id for i in kit.interviewers)
+        if large_print or len(names) > 4:
+            # Too many columns for one readable grid: the scores, then the agreement.
+            body += [Table(("#", "Competency", "Weight", *names, "Spread"),
+                           tuple(r[:-2] for r in rows), (0.3, 1.6, 0.6, *(1 for _ in names), 1)),
+                     _legend(), Heading("Agreed scores and evidence", 2),
+                     Table(("#", "Agreed", "Evidence note"),
+                           tuple((r[0], r[-2], r[-1]) for r in rows), (0.3, 0.8, 8))]
+        else:
+            body += [Table(("#", "Competency", "Weight", *names, "Spread", "Agreed",
+                            "Evidence note"), tuple(rows),
+                           (0.3, 1.6, 0.6, *(0.9 for _ in names), 0.9, 0.8, 4)), _legend()]
+        body.append(Paragraph(plain(weight_text(kit)), style="note"))
         total = next((t for t in summary.consensus_totals if t.candidate == cand), None)
         if total is not None and total.complete and total.mean is not None:
             body.append(Paragraph(plain(f"Agreed weighted total: {total.total:.2f} "
