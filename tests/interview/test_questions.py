@@ -14,7 +14,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(("text", "verdict", "category"), [
     ("What medications are you currently taking?", "not_allowed", "medication"),
     ("A participant stopped their medication. What would you do?", "ok", "none"),
-    ("Have you ever been hospitalized?", "not_allowed", "hospitalisation"),
+    ("Have you ever been hospitalized?", "not_allowed", "hospitalization"),
     ("Tell us about a time you supported someone after a hospital stay.", "ok", "none"),
     ("Can you perform the essential functions of this job with or without reasonable "
      "accommodation?", "ok", "none"),
@@ -54,7 +54,8 @@ def test_every_verdict_explains_itself() -> None:
 def test_every_rewrite_checks_ok() -> None:
     for rule in default_rules():
         for rewrite in rule.rewrites:
-            assert check_question(rewrite).verdict == "ok", (rule.id, rewrite)
+            text, _ = rewrite.render()
+            assert check_question(text).verdict == "ok", (rule.id, text)
 
 
 def test_lived_experience_use_carries_interviewer_note() -> None:
@@ -65,13 +66,15 @@ def test_lived_experience_use_carries_interviewer_note() -> None:
 def test_rules_file_errors_name_entry_and_field(tmp_path: Path) -> None:
     p = tmp_path / "rules.yaml"
     p.write_text("rules:\n  - id: x\n    verdict: maybe\n    law: ada\n    about: any\n"
-                 "    topics: [a]\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 "    topics: [a]\n    reason: r\n    rewrites: [{text: w, purpose: p}]\n"
+                 "    source: s\n",
                  encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load_rules(p)
     assert info.value.entry == "x" and info.value.field == "verdict"
     p.write_text("rules:\n  - id: x\n    verdict: caution\n    law: ada\n    about: any\n"
-                 "    topics: ['(unclosed']\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 "    topics: ['(unclosed']\n    reason: r\n    rewrites: [{text: w, purpose: p}]\n"
+                 "    source: s\n",
                  encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load_rules(p)
