@@ -421,6 +421,9 @@ def clean_facts(facts: Mapping[str, str] | None) -> dict[str, str]:
 APPLICANT = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 CANDIDATE_NOUNS = frozenset({"candidate", "applicant", "candidate's", "applicant's", "interviewee",
                              "interviewee's"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+_FIRST_PERSON_VERBS = frozenset({"am", "was", "have", "had", "take", "took", "used", "went",
+                                 "go", "struggled", "live", "lived", "got", "spent", "stayed"})
 THIRD_SINGULAR = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THIRD_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 OTHER_NOUNS = frozenset({
@@ -435,7 +438,7 @@ OTHER_NOUNS = frozenset({
     "whose", "mother", "father", "mothers", "fathers", "sibling", "siblings", "brother",
     "sister", "son", "daughter", "teen", "teens", "teenager", "teenagers", "survivor",
     "survivors", "worker", "workers", "supervisee", "supervisees", "staff", "team", "boy",
-    "girl", "boys", "girls", "young", "neighbor", "partner", "officer", "officers", "nurse",
+    "girl", "boys", "girls", "neighbor", "partner", "officer", "officers", "nurse",
     "nurses", "doctor", "doctors", "psychiatrist", "psychiatrists", "clinician", "clinicians",
     "therapist", "therapists", "counselor", "counselors", "supervisor", "supervisors",
     "manager", "managers", "judge", "lawyer", "attorney", "prescriber", "landlord", "employer",
@@ -493,13 +496,14 @@ _USE_FRAME = re.compile(
     r"\bhow much (of your|would you share)|"
     r"\b(how|in what ways?) (would|will|could|might|does|can|did) (that|this|your|the|such)"
     r"( own| lived| personal)? (experience|experiences|story|background|history|journey)\b"
-    r"[^?.]{0,30}\b(shape|help|inform|guide|support|influence|affect|strengthen|benefit|"
+    r"[^?.]{0,80}\b(shape|help|inform|guide|support|influence|affect|strengthen|benefit|"
     r"prepare|make|change|serve)\b")
 _LIVED = re.compile(r"\b(lived|personal|own|life) experiences?\b|\byour (own )?(story|journey)\b|"
                     r"\bexperience (as|of being) (a |an )?(family member|parent|caregiver|"
                     r"person|peer|relative|loved one)")
 _EXPERIENCE_REF = re.compile(r"\b(that|this|those|these|such|your) (own |lived |personal )?"
-                             r"(experience|experiences|story|background|history)\b")
+                             r"(experience|experiences|story|background|history)\b|"
+                             r"\byour own\b")
 _REFERENCE_MARK = re.compile(
     r"^\W*(\(|\[)?\s*(to|for|ask|asking|question for|questions for) (a |an |the |each |his |"
     r"her |their )?(former |previous |past |prior )?(references?|referees?|employers?|"
@@ -613,6 +617,11 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         prev = before[i - 1] if i > 0 else ""
+        if w in FIRST_PERSON:
+            nxt = before[i + 1] if i + 1 < len(before) else ""
+            if w in ("my", "mine", "myself") or nxt in _FIRST_PERSON_VERBS:
+                return "other"  # the interviewer about themselves: "I'm in recovery myself"
+            continue
         if people.is_candidate(w, before[:i]):
             # "someone you support", "a participant you work with": a relative clause about
             # another person, not the candidate.
@@ -629,6 +638,8 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
                 return "applicant"
             return "other"
     for j, w in enumerate(_words(sentence[end:])):
+        if w == "myself":
+            return "other"
         if people.is_candidate(w, before + after[:j]):
             return "applicant"
         if people.is_other(w):
@@ -663,7 +674,7 @@ def _reported(sentence: str, pos: int, question: str) -> bool:
 KNOWLEDGE = frozenset({"know", "knowledge", "familiar", "familiarity", "understand",
                        "understanding", "learned", "learnt", "training", "trained", "views",
                        "view", "opinion", "opinions", "perspective", "educate", "thoughts",
-                       "think", "explain", "teach", "research", "evidence"})
+                       "teach", "research", "evidence"})
 ACTIONS = SPEECH | frozenset({"wants", "recommends", "suggests", "prescribes", "decides",
                               "calls", "refers", "changes", "writes", "wrote", "thinks",
                               "believes", "insists", "orders", "requires", "expects",
@@ -679,11 +690,22 @@ _WORK_EXPERIENCE = re.compile(
     r"facilitating|running|leading|using|delivering)?[^?.]{0,50}$")
 
 
-def _job_knowledge(sentence: str, pos: int) -> bool:
+_YOUR_EXPERIENCE = re.compile(r"\b(your|any|much|some) (work |professional |prior )?experiences? "
+                              r"(with|in|of|working with|supporting)\b[^?.]{0,20}$")
+_SERVICES = frozenset({"services", "service", "programs", "program", "units", "unit", "clinic",
+                       "clinics", "groups", "centers", "center", "teams", "team", "providers",
+                       "settings", "setting", "field", "population", "populations"})
+
+
+def _job_knowledge(sentence: str, pos: int, end: int) -> bool:
     """"What do you know about medications for opioid use disorder?" and "What experience do
     you have with twelve-step groups?" are about knowledge and work experience."""
-    if _WORK_EXPERIENCE.search(sentence[max(0, pos - 120):pos]):
+    before = sentence[max(0, pos - 120):pos]
+    if _WORK_EXPERIENCE.search(before):
         return True
+    if _YOUR_EXPERIENCE.search(before) and any(
+            w in _SERVICES for w in _words(sentence[end:end + 60])[:3]):
+        return True  # "your experience with eating disorder programs"
     words = _words(sentence[:pos])[-6:]
     for i, w in enumerate(words):
         if w in KNOWLEDGE and not any(x in APPLICANT for x in words[i + 1:]):
@@ -727,6 +749,19 @@ def _reference_mode(full: str, names: frozenset[str]) -> bool:
         if w in OTHER_NOUNS or w in THIRD_PLURAL or w in names:
             return False
     return False
+
+
+_APPLICANT_NOTE = re.compile(
+    r"^\W*[(\[]\s*(to|for|asked of|with) (an? |the |this )?(applicant|candidate|interviewee)s? "
+    r"(who|with|that|whose)\b[^)\]]{0,200}[)\]]")
+_PRONOUN = re.compile(r"\b(he|she|they|him|them|his|her|their)\b")
+
+
+def _candidate_pronouns(m: re.Match[str]) -> str:
+    """In a note on who is asked ("(To an applicant who told us she has diabetes)"), he and she
+    are the candidate."""
+    return _PRONOUN.sub(lambda p: "the candidate's" if p.group(1) in ("his", "their")
+                        else "the candidate", m.group(0))
 
 
 def _is_ask(sentence: str) -> bool:
@@ -805,7 +840,7 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
     if who in ("other", "unknown"):
         return False
     return not (rule.law in _PROTECTED_LAWS and who != "applicant-own" and (
-        _reported(sentence, start, question) or _job_knowledge(sentence, start)
+        _reported(sentence, start, question) or _job_knowledge(sentence, start, end)
         or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)))
 
 
@@ -820,7 +855,7 @@ def _split(norm: str, in_text: bool) -> list[_Sent]:
 
 def _protected(f: _Found) -> bool:
     r = f.rule
-    return r.about == "applicant" and not r.lead_in and not r.follow_up and (
+    return not r.lead_in and not r.follow_up and (
         r.verdict == Verdict.NOT_ALLOWED or r.law in _PROTECTED_LAWS)
 
 
@@ -849,6 +884,7 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     reference = reference or _reference_mode(full, names)
     if marker and marker.string is norm:
         norm = norm[marker.end():]
+    norm = _APPLICANT_NOTE.sub(_candidate_pronouns, norm, count=1)
     people = _People(reference, names)
     sents = _split(ctx_norm, False) + _split(norm, True)
     question = " ".join(s.text for s in sents)
@@ -890,7 +926,7 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     law = top.law or rule.law
     reason = top.reason or rule.reason
     if top.from_context:
-        reason = "Read with the question it follows: " + reason
+        reason = "Read with what comes before it: " + reason
     note = top.note or rule.note or (LIVED_EXPERIENCE_NOTE if top.verdict == Verdict.CAUTION
                                      else "")
     return _Judgment(top.verdict, rule, f"{reason} ({LAWS[law]}.)", note, law,
@@ -918,10 +954,12 @@ def _follow_disclosures(sents: list[_Sent], follows: Sequence[QuestionRule]) -> 
                               if follows else [])]
             if fu:
                 dropped = set().union(*(f.rule.overrides for f in fu))
-                t.found = [f for f in t.found if f.rule.id not in dropped] + fu
+                t.found = [f for f in t.found if f.rule.id not in dropped] + [
+                    replace(f, from_context=not s.in_text) for f in fu]
             else:
                 t.found.append(_Found(lead.rule, lead.phrase, sents.index(t), 0,
-                                      lead.rule.verdict, law=disclosed.rule.law))
+                                      lead.rule.verdict, law=disclosed.rule.law,
+                                      from_context=not s.in_text))
 
 
 def _inherit_context(sents: list[_Sent]) -> bool:
@@ -941,10 +979,8 @@ def _inherit_context(sents: list[_Sent]) -> bool:
 def _apply_use_frames(sents: list[_Sent], question: str) -> str:
     """Asking how the candidate would *use* their experience is a job function. Where every
     question asked is of that kind, what the setup sentences name is softened too."""
-    lived_here = bool(_LIVED.search(question))
     frames = [s.in_text and bool(_USE_FRAME.search(s.text)) and (
-        bool(_LIVED.search(s.text)) or (lived_here and bool(_EXPERIENCE_REF.search(s.text))))
-        for s in sents]
+        bool(_LIVED.search(s.text)) or bool(_EXPERIENCE_REF.search(s.text))) for s in sents]
     asks = [i for i, s in enumerate(sents) if s.in_text and s.ask]
     whole = bool(asks) and all(frames[i] for i in asks)
     note = ""
