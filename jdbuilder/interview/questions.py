@@ -754,6 +754,7 @@ def _reference_mode(full: str, names: frozenset[str]) -> bool:
 _APPLICANT_NOTE = re.compile(
     r"^\W*[(\[]\s*(to|for|asked of|with) (an? |the |this )?(applicant|candidate|interviewee)s? "
     r"(who|with|that|whose)\b[^)\]]{0,200}[)\]]")
+_CANDIDATE_POSSESSIVE = re.compile(r"\b(the|this|our) (candidate|applicant|interviewee)'s\b")
 _PRONOUN = re.compile(r"\b(he|she|they|him|them|his|her|their)\b")
 
 
@@ -885,6 +886,9 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     if marker and marker.string is norm:
         norm = norm[marker.end():]
     norm = _APPLICANT_NOTE.sub(_candidate_pronouns, norm, count=1)
+    if reference:
+        norm = _CANDIDATE_POSSESSIVE.sub("their", norm)
+        ctx_norm = _CANDIDATE_POSSESSIVE.sub("their", ctx_norm)
     people = _People(reference, names)
     sents = _split(ctx_norm, False) + _split(norm, True)
     question = " ".join(s.text for s in sents)
