@@ -393,10 +393,20 @@ def _mid_sentence(key: str, value: str) -> str:
     v = " ".join(value.split()).rstrip(".;,: ")
     if key == "minimum_age":
         v = re.sub(r"\s*(years?( of age| old)?|yrs?\.?)$", "", v, flags=re.I)
-    if key not in ("location", "languages") and len(v) > 1 and v[0].isupper() and \
-            v[1].islower():
+    first = v.split(" ", 1)[0].lower().strip(",;:")
+    if key != "location" and len(v) > 1 and v[0].isupper() and v[1].islower() and \
+            first not in _PROPER_START:
         v = v[0].lower() + v[1:]
     return v
+
+
+_PROPER_START = frozenset({
+    "english", "spanish", "french", "american", "asl", "haitian", "portuguese", "vietnamese",
+    "chinese", "mandarin", "cantonese", "arabic", "russian", "korean", "somali", "tagalog",
+    "polish", "creole", "navajo", "hmong", "italian", "german", "japanese", "hindi", "urdu",
+    "bengali", "farsi", "swahili", "amharic", "ukrainian", "monday", "mondays", "tuesday",
+    "tuesdays", "wednesday", "wednesdays", "thursday", "thursdays", "friday", "fridays",
+    "saturday", "saturdays", "sunday", "sundays", "i"})
 
 
 def clean_facts(facts: Mapping[str, str] | None) -> dict[str, str]:

@@ -72,7 +72,7 @@ def test_rewrites_invent_no_job_facts() -> None:
     ("Why were you out sick so much?", "attendance", "attendance requirements"),
     ("Will you need an accommodation to do this job?", "whether the candidate can do the job",
      "essential functions"),
-    ("Do you have a bad back?", "the physical demands of the job", "This job involves"),
+    ("Do you have a bad back?", "the physical demands of the job", "physical demands of this job"),
     ("Which church do you go to?", "availability for the job's schedule", "schedule"),
     ("Do you believe in a higher power?",
      "supporting the people served with their own beliefs", "participant"),
@@ -95,10 +95,11 @@ def test_missing_facts_show_as_blanks_and_given_ones_fill_in() -> None:
     assert bare.rewrite.count(BLANK) == 2
     full = check_question(q, facts=FACTS)
     assert full.blanks == () and full.rewrite is not None and BLANK not in full.rewrite
-    assert "weekdays 9 to 5" in full.rewrite and "driving to home visits" in full.rewrite
+    assert "weekdays 9 to 5" in full.rewrite and "travel requirement: driving to home" in \
+        full.rewrite
     part = check_question(q, facts={"schedule": "Evenings and every other weekend."})
     assert part.blanks == ("travel",) and part.rewrite is not None
-    assert "evenings and every other weekend, and" in part.rewrite
+    assert "evenings and every other weekend. Its travel" in part.rewrite
     assert check_question("Is English your first language?", facts=FACTS).rewrite == (
         "This job needs these language skills: fluency in Spanish and English. Are you able "
         "to work at that level?")
