@@ -153,9 +153,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any_findings else EXIT_OK
 
 
-def _question_lines(path: Path) -> list[tuple[int, str]]:
+def _question_lines(path: Path) -> tuple[list[tuple[int, str, str, int]], dict[str, str]]:
+    """(line, text, context, probe) for each question (probe 0) and, in a kit, each probe
+    after its question; and the job facts the rewrites may use."""
     from jdbuilder import project as projects
     from jdbuilder.errors import InputError
+    from jdbuilder.interview.facts import facts_from_job
     from jdbuilder.interview.guide import InterviewGuide
     from jdbuilder.textio import decode_text, read_bytes
 
@@ -165,29 +168,35 @@ def _question_lines(path: Path) -> list[tuple[int, str]]:
             guide = InterviewGuide.from_dict(proj.interview)
         except (TypeError, ValueError) as exc:
             raise InputError(path, f"has an invalid interview kit: {exc}") from None
-        return [(i, q.text) for i, q in enumerate(guide.questions, start=1)]
+        items = []
+        for i, q in enumerate(guide.questions, start=1):
+            items.append((i, q.text, "", 0))
+            items += [(i, p, q.text, j) for j, p in enumerate(q.probes, start=1) if p.strip()]
+        return items, facts_from_job(proj.job_description)
     text = decode_text(read_bytes(path, 10 * 1024 * 1024), path)
-    return [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)
-            if line.strip()]
+    return [(i, line.strip(), "", 0) for i, line in enumerate(text.splitlines(), start=1)
+            if line.strip()], {}
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
     import json
 
     from jdbuilder.interview import check_question
+    from jdbuilder.vocab import Verdict
 
     path = Path(args.file)
     results = []
-    for line, text in _question_lines(path):
-        v = check_question(text)
-        results.append({"line": line, **v.to_dict()})
+    items, facts = _question_lines(path)
+    for line, text, context, probe in items:
+        v = check_question(text, context=context, facts=facts)
+        results.append({"line": line, **v.to_dict(), **({"probe": probe} if probe else {})})
     if args.format == "json":
         print(json.dumps({"questions": results}, ensure_ascii=False, indent=2))
     else:
         for r in results:
-            label = {"ok": "ok", "caution": "CAUTION", "not_allowed": "NOT ALLOWED"}[
-                str(r["verdict"])]
-            print(f"{path}:{r['line']}: {label}: {r['text']}")
+            label = Verdict(str(r["verdict"])).label
+            where = f"{r['line']}.{r['probe']}" if r.get("probe") else r["line"]
+            print(f"{path}:{where}: {label}: {r['text']}")
             if r["verdict"] != "ok":
                 print(f"    {r['category']}: {r['reason']}")
                 print(f"    Try instead: {r['rewrite']}")
