@@ -38,24 +38,29 @@ _LANGUAGE = re.compile(r"\b(fluen\w+|bilingual|language|spanish|sign language|as
 _MIN_AGE = re.compile(r"\b(at least|aged?|minimum age of|over) (1[6-9]|2[0-5])\b", re.I)
 
 
-class _Area(Protocol):
-    title: str
-
-
-class _Qualification(Protocol):
-    text: str
-
-
 class JobLike(Protocol):
-    """The parts of a job description the facts come from."""
+    """The parts of a job description the facts come from (read only)."""
 
-    hours: str
-    schedule: str
-    areas: Sequence[Any]
-    qualifications: Sequence[Any]
-    employment_conditions: Sequence[str]
-    abilities: Sequence[str]
-    extra: Mapping[str, Any]
+    @property
+    def hours(self) -> str: ...
+
+    @property
+    def schedule(self) -> str: ...
+
+    @property
+    def areas(self) -> Sequence[Any]: ...
+
+    @property
+    def qualifications(self) -> Sequence[Any]: ...
+
+    @property
+    def employment_conditions(self) -> Sequence[str]: ...
+
+    @property
+    def abilities(self) -> Sequence[str]: ...
+
+    @property
+    def extra(self) -> Mapping[str, Any]: ...
 
 
 def _first(texts: Iterable[str], pattern: re.Pattern[str]) -> str:
