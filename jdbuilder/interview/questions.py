@@ -19,8 +19,10 @@ pattern is bounded, so the time taken grows linearly with the input.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -119,6 +121,76 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 class Topic:
     pattern: re.Pattern[str]
     across_sentences: bool = False
+    factors: tuple[str, ...] | None = None  # one of these must be in a text the pattern matches
+    key: int = field(default_factory=lambda: next(_TOPIC_KEYS), compare=False)
+
+    @property
+    def trigrams(self) -> frozenset[str] | None:
+        """The first three characters of each factor (None: the topic is always tried)."""
+        if self.factors is None or any(len(f) < 3 for f in self.factors):
+            return None
+        return frozenset(f[:3] for f in self.factors)
+
+
+_TOPIC_KEYS: Iterator[int] = itertools.count()
+
+
+def required_factors(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings of which at least one occurs in any text the pattern matches (None when
+    no such set is found). A cheap substring test on them skips most patterns for most
+    sentences before the regular expression runs."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        tree = parser.parse(pattern)
+    except Exception:  # another Python's internals: no shortcut, just the full match
+        return None
+    found = _factors(list(tree), parser)
+    if not found or any(not f for f in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _factors(items: list[Any], sp: Any) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sp.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        sub: frozenset[str] | None = None
+        if op is sp.SUBPATTERN:
+            sub = _factors(list(av[-1]), sp)
+        elif op is sp.BRANCH:
+            parts = [_factors(list(b), sp) for b in av[1]]
+            if parts and all(x for x in parts):
+                sub = frozenset().union(*(x for x in parts if x))
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT, getattr(sp, "POSSESSIVE_REPEAT", None)) \
+                and av[0] >= 1:
+            sub = _factors(list(av[2]), sp)
+        if sub:
+            candidates.append(sub)
+    if run:
+        candidates.append(frozenset({run}))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (not any(_common(x) for x in c),
+                                          min(len(x) for x in c), -len(c)))
+
+
+_COMMON = frozenset({
+    "you", "your", "yours", "the", "and", "or", "a", "an", "to", "of", "in", "on", "at", "for",
+    "with", "do", "did", "does", "have", "has", "had", "are", "is", "was", "were", "be", "been",
+    "what", "how", "when", "who", "which", "why", "that", "this", "it", "any", "will", "would",
+    "can", "could", "from", "about", "as", "by", "we", "us", "our", "they", "their", "he",
+    "she", "his", "her", "if", "not", "so", "there", "get", "got", "work", "job"})
+
+
+def _common(factor: str) -> bool:
+    words = factor.split()
+    return not words or all(w in _COMMON for w in words) or len(factor.strip()) < 3
 
 
 @dataclass(frozen=True)
@@ -222,7 +294,8 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
         for i, t in enumerate(item["topics"], start=1):
             spec = _pattern_item(p, rid, f"topics[{i}]", t, _TOPIC)
             topics.append(Topic(_compile(p, rid, f"topics[{i}]", spec["pattern"]),
-                                bool(spec.get("across_sentences", False))))
+                                bool(spec.get("across_sentences", False)),
+                                required_factors(spec["pattern"])))
         allows = []
         for i, a in enumerate(item.get("allow") or (), start=1):
             spec = _pattern_item(p, rid, f"allow[{i}]", a, _ALLOW)
@@ -615,7 +688,7 @@ def _describes_candidate(before: list[str], people: _People) -> bool:
 
 def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     """Whose is the topic at [pos, end): 'applicant', 'other' or 'unknown'."""
-    before = _words(sentence[:pos])
+    before = _words(sentence[max(0, pos - 240):pos])
     after = _words(sentence[end:end + 80])
     # "pregnant participants", "Black and Latino youth": the topic describes other people
     # (but "are you a religious person" describes the candidate).
@@ -647,7 +720,7 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
             if w in DESCRIPTIVE and _describes_candidate(before[:i], people):
                 return "applicant"
             return "other"
-    for j, w in enumerate(_words(sentence[end:])):
+    for j, w in enumerate(_words(sentence[end:end + 240])):
         if w == "myself":
             return "other"
         if people.is_candidate(w, before + after[:j]):
@@ -657,7 +730,7 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     # No person named at all: a short or direct question ("Any hospital stays?") is put to the
     # candidate; a longer general one ("What makes a peer group different from a therapy
     # group?") is about the work.
-    words = _words(sentence)
+    words = _words(sentence[:160])
     if len(words) <= 8 or (words and words[0] in ASK_STARTS):
         return "applicant"
     return "unknown"
@@ -669,7 +742,7 @@ def _reported(sentence: str, pos: int, question: str) -> bool:
     mentioned some absences: what were they for?")."""
     if not _RESPONSE_FRAME.search(question):
         return False
-    words = _words(sentence[:pos])
+    words = _words(sentence[max(0, pos - 240):pos])
     for i, w in enumerate(words):
         if w in SPEECH:
             earlier = words[:i]
@@ -716,7 +789,7 @@ def _job_knowledge(sentence: str, pos: int, end: int) -> bool:
     if _YOUR_EXPERIENCE.search(before) and any(
             w in _SERVICES for w in _words(sentence[end:end + 60])[:3]):
         return True  # "your experience with eating disorder programs"
-    words = _words(sentence[:pos])[-6:]
+    words = _words(sentence[max(0, pos - 120):pos])[-6:]
     for i, w in enumerate(words):
         if w in KNOWLEDGE and not any(x in APPLICANT for x in words[i + 1:]):
             return True
@@ -808,18 +881,70 @@ class _Sent:
     follow: list[_Found] = field(default_factory=list)
 
 
+_PARTS: dict[int, tuple[Sequence[QuestionRule], tuple[tuple[QuestionRule, ...], ...]]] = {}
+
+
+def _partition(rules: Sequence[QuestionRule]) -> tuple[tuple[QuestionRule, ...], ...]:
+    """The topic rules, the lead-in rules and the follow-up rules (the same objects for the
+    same rules, so the topic index built for them is reused)."""
+    entry = _PARTS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        parts = (tuple(r for r in rules if not r.lead_in and not r.follow_up),
+                 tuple(r for r in rules if r.lead_in), tuple(r for r in rules if r.follow_up))
+        if len(_PARTS) > 32:
+            _PARTS.clear()
+        entry = _PARTS[id(rules)] = (rules, parts)
+    return entry[1]
+
+
+_INDEXES: dict[int, tuple[Sequence[QuestionRule], dict[str, set[int]], set[int]]] = {}
+
+
+def _candidates(text: str, rules: Sequence[QuestionRule]) -> set[int]:
+    """Keys of the topics worth trying on this text: those with a factor whose first three
+    characters occur in it, and those that cannot be screened that way."""
+    entry = _INDEXES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        index: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for rule in rules:
+            for topic in rule.topics:
+                tri = topic.trigrams
+                if tri is None:
+                    always.add(topic.key)
+                for t in tri or ():
+                    index.setdefault(t, set()).add(topic.key)
+        if len(_INDEXES) > 32:
+            _INDEXES.clear()
+        entry = _INDEXES[id(rules)] = (rules, index, always)
+    _, index, always = entry
+    found = set(always)
+    for t in {text[i:i + 3] for i in range(len(text) - 2)}:
+        keys = index.get(t)
+        if keys:
+            found |= keys
+    return found
+
+
 def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], people: _People,
                    question: str, across: bool = False) -> list[_Found]:
     """Rule hits in one sentence (or, with `across`, the cross-sentence topics of a text)."""
     out: list[_Found] = []
+    candidates = _candidates(sentence, rules)
     for rule in rules:
-        if any(a.scope == "sentence" and a.pattern.search(sentence) for a in rule.allow):
-            continue
         covering: list[tuple[int, int]] | None = None
+        allowed: bool | None = None
         for topic in rule.topics:
-            if topic.across_sentences != across:
+            if topic.across_sentences != across or topic.key not in candidates or (
+                    topic.factors is not None and not any(f in sentence
+                                                          for f in topic.factors)):
                 continue
             for m in topic.pattern.finditer(sentence):
+                if allowed is None:
+                    allowed = any(a.scope == "sentence" and a.pattern.search(sentence)
+                                  for a in rule.allow)
+                if allowed:
+                    break
                 has_t = "t" in topic.pattern.groupindex and m.group("t") is not None
                 start, end = (m.start("t"), m.end("t")) if has_t else (m.start(), m.end())
                 if _NOT_ASKING.search(sentence[max(0, start - 300):start]):
@@ -902,9 +1027,7 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     people = _People(reference, names)
     sents = _split(ctx_norm, False) + _split(norm, True)
     question = " ".join(s.text for s in sents)
-    normal = [r for r in rules if not r.lead_in and not r.follow_up]
-    leads = [r for r in rules if r.lead_in]
-    follows = [r for r in rules if r.follow_up]
+    normal, leads, follows = _partition(rules)
     for i, s in enumerate(sents):
         s.found = _sentence_hits(s.text, i, normal, people, question)
         s.lead_in = _sentence_hits(s.text, i, leads, people, question) if leads else []
@@ -951,29 +1074,34 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
 def _follow_disclosures(sents: list[_Sent], follows: Sequence[QuestionRule]) -> None:
     """A lead-in that reports a disclosure ("You said you're in recovery.") makes every question
     after it a follow-up about what was disclosed: not allowed, unless it only asks what
-    accommodation the candidate needs (the one follow-up the EEOC allows)."""
-    for i, s in enumerate(sents):
-        if not s.lead_in or not any(_protected(f) for f in s.found):
+    accommodation the candidate needs (the one follow-up the EEOC allows). One pass over the
+    sentences; each follow-up is read against the latest lead-in before it."""
+    leads = [bool(s.lead_in) and any(_protected(f) for f in s.found) for s in sents]
+    if not any(leads):
+        return
+    current: int | None = None
+    followed: set[int] = set()
+    for i, t in enumerate(sents):
+        if leads[i]:
+            current = i
+        if current is None or not (t.ask and t.in_text):
             continue
-        disclosed = next(f for f in s.found if _protected(f))
-        later = [t for t in sents[i + 1:] if t.ask and t.in_text]
-        followers = ([s] if s.ask and s.in_text else []) + later
-        if not followers:
-            continue
-        s.found = [f for f in s.found if not _protected(f)]
-        lead = s.lead_in[0]
-        for t in followers:
-            fu = [f for f in (_sentence_hits(t.text, sents.index(t), follows,
-                                             _People(False, frozenset()), t.text)
-                              if follows else [])]
-            if fu:
-                dropped = set().union(*(f.rule.overrides for f in fu))
-                t.found = [f for f in t.found if f.rule.id not in dropped] + [
-                    replace(f, from_context=not s.in_text) for f in fu]
-            else:
-                t.found.append(_Found(lead.rule, lead.phrase, sents.index(t), 0,
-                                      lead.rule.verdict, law=disclosed.rule.law,
-                                      from_context=not s.in_text))
+        lead_sent = sents[current]
+        followed.add(current)
+        disclosed = next((f for f in lead_sent.found if _protected(f)), None)
+        law = disclosed.rule.law if disclosed else lead_sent.lead_in[0].rule.law
+        fu = _sentence_hits(t.text, i, follows, _People(False, frozenset()), t.text) \
+            if follows else []
+        if fu:
+            dropped = set().union(*(f.rule.overrides for f in fu))
+            t.found = [f for f in t.found if f.rule.id not in dropped] + [
+                replace(f, from_context=not lead_sent.in_text) for f in fu]
+        else:
+            lead = lead_sent.lead_in[0]
+            t.found.append(_Found(lead.rule, lead.phrase, i, 0, lead.rule.verdict, law=law,
+                                  from_context=not lead_sent.in_text))
+    for i in followed:  # the disclosure itself is not an inquiry; the follow-ups are
+        sents[i].found = [f for f in sents[i].found if not _protected(f)]
 
 
 def _inherit_context(sents: list[_Sent]) -> bool:
