@@ -416,11 +416,12 @@ _LAST_TIME = re.compile(r"\b(when (was|is) )?the last time (that )?(you|he|she|t
 _FILLER = re.compile(
     r"\b(if you do not mind (me |my )?asking|just (curious|wondering|to (check|confirm|ask))|"
     r"out of curiosity|i am curious|i was wondering( if)?|i wonder( if)?|may i ask|can i ask|"
-    r"by any chance|you know|these days|at present|at the moment|at this time|right now|"
+    r"by any chance|these days|at present|at the moment|at this time|right now|"
     r"at this point|as of now|at all|kind of|sort of|type of|really|actually|just|even|also|"
     r"perhaps|maybe|possibly|basically|honestly|truly|ever|still|currently|presently|recently|"
     r"lately|nowadays|quickly|briefly|roughly|approximately|generally|typically|"
     r"usually|normally)\b,?")
+_YOU_KNOW = re.compile(r"(^|, )you know, ")
 _YOURSELF = re.compile(r"\b(you|your) yourself\b|\b(you) personally (?=(have|had|been|use|used|"
                        r"take|taken|took|are|were|experienced|struggle|struggled|received|gone|"
                        r"went|got|get|attend|attended|need|needed|do|did|deal|dealt|know|"
@@ -455,6 +456,7 @@ def normalize(text: str) -> str:
     t = _BARE.sub(lambda m: _BARE_TO[m.group(1)], t)
     t = _WOULD_HAD.sub(r"\1 had \2", t)
     t = _LAST_TIME.sub(lambda m: f"when did {m.group(4)} last", t)
+    t = _YOU_KNOW.sub(r"\1", t)
     t = _FILLER.sub(" ", t)
     t = _YOURSELF.sub(lambda m: (m.group(1) or m.group(2)) + " ", t)
     t = _NEGATIVE_ASK.sub(r"\1 \2", t)
@@ -780,7 +782,7 @@ _SERVICES = frozenset({"services", "service", "programs", "program", "units", "u
                        "settings", "setting", "field", "population", "populations"})
 
 
-def _job_knowledge(sentence: str, pos: int, end: int) -> bool:
+def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
     """"What do you know about medications for opioid use disorder?" and "What experience do
     you have with twelve-step groups?" are about knowledge and work experience."""
     before = sentence[max(0, pos - 120):pos]
@@ -791,7 +793,7 @@ def _job_knowledge(sentence: str, pos: int, end: int) -> bool:
         return True  # "your experience with eating disorder programs"
     words = _words(sentence[max(0, pos - 120):pos])[-6:]
     for i, w in enumerate(words):
-        if w in KNOWLEDGE and not any(x in APPLICANT for x in words[i + 1:]):
+        if w in KNOWLEDGE and not any(people.is_candidate(x, ()) for x in words[i + 1:]):
             return True
     return False
 
@@ -976,7 +978,7 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
     if who in ("other", "unknown"):
         return False
     return not (rule.law in _PROTECTED_LAWS and who != "applicant-own" and (
-        _reported(sentence, start, question) or _job_knowledge(sentence, start, end)
+        _reported(sentence, start, question) or _job_knowledge(sentence, start, end, people)
         or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)))
 
 
