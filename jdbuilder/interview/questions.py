@@ -759,7 +759,7 @@ def _reported(sentence: str, pos: int, question: str) -> bool:
 KNOWLEDGE = frozenset({"know", "knowledge", "familiar", "familiarity", "understand",
                        "understanding", "learned", "learnt", "training", "trained", "views",
                        "view", "opinion", "opinions", "perspective", "educate", "thoughts",
-                       "teach", "research", "evidence"})
+                       "teach", "research", "evidence", "explain", "describe"})
 ACTIONS = SPEECH | frozenset({"wants", "recommends", "suggests", "prescribes", "decides",
                               "calls", "refers", "changes", "writes", "wrote", "thinks",
                               "believes", "insists", "orders", "requires", "expects",
@@ -791,7 +791,7 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
     if _YOUR_EXPERIENCE.search(before) and any(
             w in _SERVICES for w in _words(sentence[end:end + 60])[:3]):
         return True  # "your experience with eating disorder programs"
-    words = _words(sentence[max(0, pos - 120):pos])[-6:]
+    words = _words(sentence[max(0, pos - 160):pos])[-10:]
     for i, w in enumerate(words):
         if w in KNOWLEDGE and not any(people.is_candidate(x, ()) for x in words[i + 1:]):
             return True
