@@ -530,7 +530,7 @@ OTHER_NOUNS = frozenset({
     "teacher", "teachers", "caseworker", "advocate", "coach", "mentor", "roommate",
     "housemate", "mom", "moms", "dad", "dads", "consumer", "consumers", "user", "users",
     "recipient", "recipients", "immigrants", "refugees", "newcomers", "caregivers",
-    "households", "communities", "community", "group", "groups", "moms'", "infants",
+    "households", "communities", "community", "moms'", "infants",
     "babies", "baby", "newborns", "elders",
     "seniors", "persons", "humans", "visitors", "attendees", "victims", "offenders",
     "defendants", "inmates", "detainees", "citizens", "neighbors", "tenants", "homeowners",
@@ -629,10 +629,16 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][a-z]+)+")
+
+
 def proper_names(text: str) -> frozenset[str]:
-    """Lower-cased capitalized words inside sentences: names of people in scenarios ("Sam")."""
-    return frozenset(m.group(1).lower() for m in _PROPER.finditer(text[:MAX_CHARS])
-                     if m.group(1).lower() not in _NOT_NAMES
+    """Lower-cased capitalized words inside sentences: names of people in scenarios ("Sam").
+    Runs of capitalized words ("Social Security", "Hearing Voices Network") name things."""
+    bounded = text[:MAX_CHARS]
+    runs = {w.lower() for m in _CAPITALIZED_RUN.finditer(bounded) for w in m.group(0).split()}
+    return frozenset(m.group(1).lower() for m in _PROPER.finditer(bounded)
+                     if m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in runs
                      and not m.group(1).lower().endswith(("es", "ers", "ists", "ors")))
 
 
@@ -668,6 +674,15 @@ DESCRIPTIVE = frozenset({"person", "someone", "somebody", "client", "patient", "
 _ADVERBS = frozenset({"once", "ever", "currently", "still", "now", "yourself", "also", "really",
                       "personally", "previously", "formerly", "former", "past", "of"})
 _COPULAS = frozenset({"been", "are", "were", "being", "be", "was", "is", "become", "became"})
+_SERVICE_WORDS = frozenset({
+    "support", "supports", "program", "programs", "services", "service", "group", "groups",
+    "specialist", "specialists", "worker", "workers", "mentor", "mentors", "mentoring", "coach",
+    "coaches", "coaching", "work", "role", "roles", "movement", "network", "center", "centers",
+    "respite", "run", "led", "advocacy", "court", "system", "team", "teams", "meetings",
+    "meeting", "shelter", "housing", "home", "homes", "agency", "organization", "services'",
+    "ministry", "club", "night", "activities", "events", "caseload", "office", "unit", "shift",
+    "site", "class", "session", "sessions", "classes", "building", "clients", "participants"})
+_POSSESSIVES = frozenset({"your", "his", "her", "their"})
 _NOT_DESCRIBED = frozenset({"who", "whose", "loved", "young", "team", "staff", "others"})
 
 
@@ -702,8 +717,12 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         prev = before[i - 1] if i > 0 else ""
+        nxt = before[i + 1] if i + 1 < len(before) else ""
+        if nxt in _SERVICE_WORDS and (w in OTHER_NOUNS or w in _POSSESSIVES):
+            # "a peer support program", "a youth group", "a participant in your group": a kind
+            # of work or the candidate's workplace, not whose the topic is
+            continue
         if w in FIRST_PERSON:
-            nxt = before[i + 1] if i + 1 < len(before) else ""
             if w in ("my", "mine", "myself") or nxt in _FIRST_PERSON_VERBS:
                 return "other"  # the interviewer about themselves: "I'm in recovery myself"
             continue
@@ -977,7 +996,7 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
         who = "applicant"  # "Coaches here need two years of ... Do you have that?"
     if who in ("other", "unknown"):
         return False
-    return not (rule.law in _PROTECTED_LAWS and who != "applicant-own" and (
+    return not (who != "applicant-own" and (
         _reported(sentence, start, question) or _job_knowledge(sentence, start, end, people)
         or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)))
 
