@@ -776,7 +776,7 @@ def _reported(sentence: str, pos: int, question: str) -> bool:
 
 
 KNOWLEDGE = frozenset({"know", "knowledge", "familiar", "familiarity", "understand",
-                       "understanding", "learned", "learnt", "training", "trained", "views",
+                       "understanding", "learned", "training", "trained", "views",
                        "view", "opinion", "opinions", "perspective", "educate", "thoughts",
                        "teach", "research", "evidence", "explain", "describe"})
 ACTIONS = SPEECH | frozenset({"wants", "recommends", "suggests", "prescribes", "decides",
