@@ -918,32 +918,33 @@ def _partition(rules: Sequence[QuestionRule]) -> tuple[tuple[QuestionRule, ...],
     return entry[1]
 
 
-_INDEXES: dict[int, tuple[Sequence[QuestionRule], dict[str, set[int]], set[int]]] = {}
+_INDEXES: dict[int, tuple[Sequence[QuestionRule], dict[str, list[tuple[int, str]]], set[int]]] = {}
 
 
 def _candidates(text: str, rules: Sequence[QuestionRule]) -> set[int]:
-    """Keys of the topics worth trying on this text: those with a factor whose first three
-    characters occur in it, and those that cannot be screened that way."""
+    """Keys of the topics worth trying on this text: those with a required factor that occurs
+    in it (found through the factor's first three characters), and those that cannot be
+    screened that way."""
     entry = _INDEXES.get(id(rules))
     if entry is None or entry[0] is not rules:
-        index: dict[str, set[int]] = {}
+        index: dict[str, list[tuple[int, str]]] = {}
         always: set[int] = set()
         for rule in rules:
             for topic in rule.topics:
-                tri = topic.trigrams
-                if tri is None:
+                if topic.trigrams is None:
                     always.add(topic.key)
-                for t in tri or ():
-                    index.setdefault(t, set()).add(topic.key)
+                    continue
+                for f in topic.factors or ():
+                    index.setdefault(f[:3], []).append((topic.key, f))
         if len(_INDEXES) > 32:
             _INDEXES.clear()
         entry = _INDEXES[id(rules)] = (rules, index, always)
     _, index, always = entry
     found = set(always)
     for t in {text[i:i + 3] for i in range(len(text) - 2)}:
-        keys = index.get(t)
-        if keys:
-            found |= keys
+        for key, factor in index.get(t, ()):
+            if key not in found and factor in text:
+                found.add(key)
     return found
 
 
@@ -956,9 +957,7 @@ def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], peopl
         covering: list[tuple[int, int]] | None = None
         allowed: bool | None = None
         for topic in rule.topics:
-            if topic.across_sentences != across or topic.key not in candidates or (
-                    topic.factors is not None and not any(f in sentence
-                                                          for f in topic.factors)):
+            if topic.across_sentences != across or topic.key not in candidates:
                 continue
             for m in topic.pattern.finditer(sentence):
                 if allowed is None:
