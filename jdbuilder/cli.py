@@ -290,16 +290,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any_findings else EXIT_OK
 
 
-def _question_lines(path: Path) -> list[tuple[int, str]]:
+def _question_lines(path: Path) -> tuple[list[tuple[int, str, str, int]], dict[str, str]]:
+    """(line, text, context, probe) for each question (probe 0) and, in a kit, each probe
+    after its question; and the job facts the rewrites may use."""
     from jdbuilder import project as projects
+    from jdbuilder.interview.facts import job_facts
     from jdbuilder.readers.text import decode_text, read_bytes
 
     if path.suffix.lower() == ".jdb":
-        kit = projects.load(path).kit
-        return [(i, q.text) for i, q in enumerate(kit.questions if kit else [], start=1)]
+        from jdbuilder.library import load_library
+
+        proj = projects.load(path)
+        roles = load_library().roles
+        jd = proj.job_description
+        settings = roles[jd.role_id].settings if jd.role_id in roles else ()
+        items = []
+        for i, q in enumerate(proj.kit.questions if proj.kit else [], start=1):
+            items.append((i, q.text, "", 0))
+            items += [(i, p, q.text, j) for j, p in enumerate(q.probes, start=1) if p.strip()]
+        return items, job_facts(jd, settings)
     text = decode_text(read_bytes(path, 10 * 1024 * 1024), path)
-    return [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)
-            if line.strip()]
+    return [(i, line.strip(), "", 0) for i, line in enumerate(text.splitlines(), start=1)
+            if line.strip()], {}
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
@@ -309,15 +321,17 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     results = []
-    for line, text in _question_lines(path):
-        v = check_question(text)
-        results.append({"line": line, **v.to_dict()})
+    items, facts = _question_lines(path)
+    for line, text, context, probe in items:
+        v = check_question(text, context=context, facts=facts)
+        results.append({"line": line, **v.to_dict(), **({"probe": probe} if probe else {})})
     if args.format == "json":
         print(json.dumps({"questions": results}, ensure_ascii=False, indent=2))
     else:
         for r in results:
             label = Verdict(str(r["verdict"])).label
-            print(f"{path}:{r['line']}: {label}: {r['text']}")
+            where = f"{r['line']}.{r['probe']}" if r.get("probe") else r["line"]
+            print(f"{path}:{where}: {label}: {r['text']}")
             if r["verdict"] != Verdict.OK:
                 print(f"    {r['category']}: {r['reason']}")
                 print(f"    Try instead: {r['rewrite']}")

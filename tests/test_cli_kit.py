@@ -66,6 +66,45 @@ def test_questions_from_project_kit(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert len(data) >= 8 and data[0]["line"] == 1
 
 
+def test_questions_line_holds_several_sentences(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "q.txt"
+    f.write_text("Earlier you mentioned you're in recovery. For how long now?\n"
+                 "For how long now?\n", encoding="utf-8")
+    assert main(["questions", "--format", "json", str(f)]) == 1
+    data = json.loads(capsys.readouterr().out)["questions"]
+    assert [(q["line"], q["verdict"], q["category"]) for q in data] == [
+        (1, "not_allowed", "after-disclosure"), (2, "ok", "none")]
+    assert {"law", "purpose", "blanks"} <= set(data[0])
+
+
+def test_questions_kit_probes_and_facts(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    p = _kit(tmp_path)
+    proj = projects.load(p)
+    kit = proj.kit
+    assert kit is not None
+    kit.questions[0].text = "Have you ever been hospitalized?"
+    kit.questions[0].probes = ["How long were you there?", "What did you do first?"]
+    proj.job_description.schedule = "Weekdays 9 to 5"
+    projects.save(proj, p)
+    capsys.readouterr()
+    assert main(["questions", "--format", "json", str(p)]) == 1
+    data = json.loads(capsys.readouterr().out)["questions"]
+    first = [q for q in data if q["line"] == 1]
+    assert [(q.get("probe"), q["verdict"]) for q in first] == [
+        (None, "not_allowed"), (1, "not_allowed"), (2, "ok")]
+    married = tmp_path / "m.jdb"
+    kit.questions[0].text = "Are you married?"
+    kit.questions[0].probes = []
+    projects.save(proj, married)
+    assert main(["questions", str(married)]) == 1
+    out = capsys.readouterr().out
+    assert f"{married}:1: NOT ALLOWED: Are you married?" in out
+    assert "The schedule for this job is weekdays 9 to 5." in out
+    assert f"{married}:2.1: " in out
+
+
 def test_scores_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     p = _kit(tmp_path)
     capsys.readouterr()

@@ -1,5 +1,15 @@
-"""Interview kits: the pre-offer question checker, the question bank, guides and scoring."""
+"""Interview kits: the pre-offer question checker, the question bank, the reference-check guide,
+guides and scoring."""
 
-from jdbuilder.interview.questions import QuestionVerdict, check_question
+from jdbuilder.interview.questions import (
+    BLANK,
+    FACT_KEYS,
+    QuestionVerdict,
+    check_probe,
+    check_question,
+    check_reference_question,
+    check_with_probes,
+)
 
-__all__ = ["QuestionVerdict", "check_question"]
+__all__ = ["BLANK", "FACT_KEYS", "QuestionVerdict", "check_probe", "check_question",
+           "check_reference_question", "check_with_probes"]

@@ -7,7 +7,7 @@ import pytest
 
 from jdbuilder.errors import ContentError
 from jdbuilder.interview.bank import COMPETENCIES, SECTIONS, default_bank, load_bank
-from jdbuilder.interview.questions import check_question
+from jdbuilder.interview.questions import check_question, check_with_probes
 
 
 def test_bank_size_and_sections() -> None:
@@ -33,6 +33,16 @@ def test_every_bank_question_and_probe_checks_ok_or_noted_caution() -> None:
     for q in default_bank():
         for text in (q.text, *q.probes):
             v = check_question(text)
+            assert v.verdict != "not_allowed", (q.id, text, v.category)
+            if v.verdict == "caution":
+                assert q.interviewer_note, (q.id, text)
+
+
+def test_every_probe_checks_with_its_question() -> None:
+    for q in default_bank():
+        main, probes = check_with_probes(q.text, q.probes)
+        assert main.verdict != "not_allowed", (q.id, main.category)
+        for text, v in zip(q.probes, probes, strict=True):
             assert v.verdict != "not_allowed", (q.id, text, v.category)
             if v.verdict == "caution":
                 assert q.interviewer_note, (q.id, text)

@@ -7,6 +7,7 @@ import yaml
 
 from jdbuilder.errors import ContentError
 from jdbuilder.interview.questions import check_question, default_rules, load_rules
+from jdbuilder.vocab import Verdict
 
 DATA = Path(__file__).parent / "data"
 
@@ -14,7 +15,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(("text", "verdict", "category"), [
     ("What medications are you currently taking?", "not_allowed", "medication"),
     ("A participant stopped their medication. What would you do?", "ok", "none"),
-    ("Have you ever been hospitalized?", "not_allowed", "hospitalisation"),
+    ("Have you ever been hospitalized?", "not_allowed", "hospitalization"),
     ("Tell us about a time you supported someone after a hospital stay.", "ok", "none"),
     ("Can you perform the essential functions of this job with or without reasonable "
      "accommodation?", "ok", "none"),
@@ -54,7 +55,8 @@ def test_every_verdict_explains_itself() -> None:
 def test_every_rewrite_checks_ok() -> None:
     for rule in default_rules():
         for rewrite in rule.rewrites:
-            assert check_question(rewrite).verdict == "ok", (rule.id, rewrite)
+            text, _ = rewrite.render()
+            assert check_question(text).verdict == "ok", (rule.id, text)
 
 
 def test_lived_experience_use_carries_interviewer_note() -> None:
@@ -65,13 +67,15 @@ def test_lived_experience_use_carries_interviewer_note() -> None:
 def test_rules_file_errors_name_entry_and_field(tmp_path: Path) -> None:
     p = tmp_path / "rules.yaml"
     p.write_text("rules:\n  - id: x\n    verdict: maybe\n    law: ada\n    about: any\n"
-                 "    topics: [a]\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 "    topics: [a]\n    reason: r\n    rewrites: [{text: w, purpose: p}]\n"
+                 "    source: s\n",
                  encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load_rules(p)
     assert info.value.entry == "x" and info.value.field == "verdict"
     p.write_text("rules:\n  - id: x\n    verdict: caution\n    law: ada\n    about: any\n"
-                 "    topics: ['(unclosed']\n    reason: r\n    rewrites: [w]\n    source: s\n",
+                 "    topics: ['(unclosed']\n    reason: r\n    rewrites: [{text: w, purpose: p}]\n"
+                 "    source: s\n",
                  encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load_rules(p)
@@ -88,6 +92,7 @@ def _load(name: str) -> list[dict[str, object]]:
 GATES = {
     "labelled_questions.yaml": (0.97, 0.97, 0.02),
     "holdout_questions.yaml": (0.95, 0.95, 0.03),
+    "area_questions.yaml": (0.97, 0.98, 0.01),
 }
 
 
@@ -109,3 +114,79 @@ def test_labelled_question_sets(name: str) -> None:
     assert clear_rate >= want_clear, misses
     assert flagged_rate >= want_flagged, misses
     assert blocked_rate <= max_blocked, blocks
+
+
+def _families() -> list[dict[str, object]]:
+    data = yaml.safe_load((DATA / "paraphrase_families.yaml").read_text(encoding="utf-8"))
+    families: list[dict[str, object]] = data["families"]
+    return families
+
+
+@pytest.mark.parametrize("family", _families(), ids=lambda f: str(f["name"]))
+def test_paraphrases_get_one_verdict(family: dict[str, object]) -> None:
+    questions = family["questions"]
+    assert isinstance(questions, list) and len(questions) >= 2
+    got = {q: check_question(q) for q in questions}
+    wrong = {q: (str(v.verdict), v.category) for q, v in got.items()
+             if v.verdict != family["expect"]
+             or ("category" in family and v.category != family["category"])}
+    assert not wrong, wrong
+
+
+def test_every_protected_area_has_a_family() -> None:
+    categories = {f.get("category") for f in _families()}
+    for rule in default_rules():
+        if rule.follow_up or rule.id in ("drug-test-explanation", "voluntary-self-identification",
+                                         "other-proxy", "disclosure-invite", "arrest-record",
+                                         "conviction-record", "sex-gender", "disability",
+                                         "medical-history", "symptoms", "treatment",
+                                         "family-lived-experience"):
+            continue  # covered by the labeled sets or by families without one category
+        assert rule.id in categories, rule.id
+
+
+@pytest.mark.parametrize(("text", "verdict", "category"), [
+    ("Do you drink alcohol?", "caution", "alcohol-use"),
+    ("How much do you drink on weekends?", "not_allowed", "past-addiction"),
+    ("Have you ever used illegal drugs?", "caution", "drug-use-past"),
+    ("How often did you use illegal drugs in the past?", "not_allowed", "past-addiction"),
+    ("Have you ever been addicted to drugs?", "not_allowed", "past-addiction"),
+    ("Have you used illegal drugs in the last six months?", "ok", "none"),
+    ("After a positive drug test, we ask which prescribed medications might explain the "
+     "result. Which are you taking?", "caution", "drug-test-explanation"),
+])
+def test_drug_and_alcohol_rules_follow_the_eeoc_line(text: str, verdict: str, category: str
+                                                     ) -> None:
+    v = check_question(text)
+    assert (v.verdict, v.category) == (verdict, category), v
+    if verdict == "caution":
+        assert v.note and "EEOC" in v.reason
+
+
+def test_lived_experience_position() -> None:
+    attest = check_question("Our posting asks for lived experience of recovery. Yes or no, "
+                            "do you meet that requirement?")
+    assert (attest.verdict, attest.category) == ("caution", "lived-experience-attestation")
+    assert "voluntary" in attest.reason.lower() and "certification" in attest.reason
+    use = check_question("How would you use your lived experience with the people we serve?")
+    assert use.verdict == "ok" and "choose what to share" in use.note
+    family = check_question("How would your experience as a family member of someone with an "
+                            "addiction shape how you support families here?")
+    assert family.verdict == "caution" and "GINA" in family.note
+    justice = check_question("How would you draw on your own time in prison to support "
+                             "someone coming home?")
+    assert justice.verdict == "ok" and "fair-chance" in justice.note
+    for text in ("What was your diagnosis?", "Were you ever hospitalized?",
+                 "What medication helped you most?", "How long have you been in recovery?",
+                 "What treatment did you receive?"):
+        assert check_question(text).verdict == "not_allowed", text
+
+
+def test_verdicts_are_the_shared_enum() -> None:
+    v = check_question("Are you pregnant?")
+    assert isinstance(v.verdict, Verdict) and v.verdict is Verdict.NOT_ALLOWED
+    d = v.to_dict()
+    assert d["verdict"] == "not_allowed" and type(d["verdict"]) is str
+    assert {"text", "verdict", "category", "reason", "rewrite", "source", "note", "law",
+            "purpose", "blanks"} <= set(d)
+    assert d["law"] == "pregnancy" and d["blanks"] == ["schedule"]
