@@ -100,14 +100,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from jdbuilder.errors import InputError
     from jdbuilder.language import Policy, check_report
-    from jdbuilder.language.lexicon import lexicon_problems
-    from jdbuilder.settings import load_policy
+    from jdbuilder.language.lexicon import load_lexicon
+    from jdbuilder.language.sources import LexiconSources
+    from jdbuilder.library.loader import organisation_library_dir
+    from jdbuilder.settings import load_settings
     from jdbuilder.textio import collect_paths, line_col, read_input
+    from jdbuilder.userdata import user_data_dir
 
     floor = SEVERITY_ORDER.index(args.min_severity)
     paths, errors = collect_paths(args.paths)
-    policy = load_policy()
-    _report_problems(list(lexicon_problems()))
+    settings, _ = load_settings()
+    policy = settings.policy()
+    org = organisation_library_dir(settings.organisation_library)
+    loaded = load_lexicon(LexiconSources(
+        builtin=LexiconSources.builtin_only().builtin,
+        organisation=org / "lexicons" if org is not None else None,
+        personal=user_data_dir() / "lexicons"))
+    _report_problems(list(loaded.problems))
     results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
     any_findings = False
     for path in paths:
@@ -121,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
         except ValueError as exc:
             raise JdbError(f"{path}: invalid policy in project ({exc})") from None
-        report = check_report(doc.text, doc_policy)
+        report = check_report(doc.text, doc_policy, loaded.lexicon)
         found = [f for f in report.findings if SEVERITY_ORDER.index(f.severity) >= floor]
         any_findings = any_findings or bool(found)
         entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}

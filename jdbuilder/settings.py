@@ -14,6 +14,7 @@ from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
 from jdbuilder.language.policy import PREFERENCES, Policy, normalise_phrase
 from jdbuilder.userdata import user_data_dir
+from jdbuilder.vocab import Preference
 
 SETTINGS_FILE = "settings.json"
 
@@ -33,7 +34,7 @@ class Settings:
                "organisation_library")
 
     def policy(self) -> Policy:
-        return Policy(preference=self.preference,
+        return Policy(preference=Preference(self.preference),
                       allow_phrases=frozenset(normalise_phrase(p) for p in self.allow_phrases),
                       allow_rules=frozenset(self.allow_rules))
 

@@ -9,16 +9,12 @@ from typing import Any
 import numpy as np
 
 from jdbuilder.language import context, nlp
-from jdbuilder.language.lexicon import (
-    SEVERITY_RANK,
-    Lexicon,
-    Rule,
-    default_lexicon,
-    pair_keys,
-)
+from jdbuilder.language.concepts import clause_ids, member
+from jdbuilder.language.lexicon import Lexicon, Rule, builtin_lexicon, pair_keys
 from jdbuilder.language.normalize import Normalized, normalize
 from jdbuilder.language.patterns import Match, TokenView, Variant, match_variant
 from jdbuilder.language.policy import Policy
+from jdbuilder.vocab import Preference, Severity
 
 MAX_FINDINGS = 5_000  # per text: keeps time and memory bounded on hostile input
 MAX_CHECK_CHARS = 400_000  # longer texts are checked in pieces (spaCy's limit is 1,000,000)
@@ -28,7 +24,7 @@ MAX_CHECK_CHARS = 400_000  # longer texts are checked in pieces (spaCy's limit i
 class Finding:
     rule: str
     category: str
-    severity: str
+    severity: Severity
     start: int
     end: int
     text: str
@@ -36,12 +32,29 @@ class Finding:
     suggestions: tuple[str, ...]
     source: str
     contested: bool = False
+    # What a peer version of a duty does instead (duty rules only).
+    peer_version: str = ""
+    # The part of the text a suggestion replaces, when it is more than [start, end): a
+    # duty's rewrites replace the whole duty so the sentence still reads well.
+    replace: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "category": self.category, "severity": self.severity,
-                "start": self.start, "end": self.end, "text": self.text,
-                "message": self.message, "suggestions": list(self.suggestions),
-                "source": self.source}
+        out: dict[str, Any] = {
+            "rule": self.rule, "category": self.category, "severity": str(self.severity),
+            "start": self.start, "end": self.end, "text": self.text, "message": self.message,
+            "suggestions": list(self.suggestions), "source": self.source}
+        if self.peer_version:
+            out["peer_version"] = self.peer_version
+        if self.replace is not None:
+            out["replace"] = list(self.replace)
+        return out
+
+    def moved(self, offset: int) -> Finding:
+        replace = None if self.replace is None else (self.replace[0] + offset,
+                                                     self.replace[1] + offset)
+        return Finding(self.rule, self.category, self.severity, self.start + offset,
+                       self.end + offset, self.text, self.message, self.suggestions,
+                       self.source, self.contested, self.peer_version, replace)
 
 
 @dataclass
@@ -51,10 +64,53 @@ class CheckReport:
     truncated: bool = False  # more than MAX_FINDINGS: the rest of the text was not reported
 
     def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
+        out = {str(s): 0 for s in Severity.descending()}
         for f in self.findings:
             out[f.severity] += 1
         return out
+
+
+class _Doc:
+    """One tokenized text and the per-text arrays context rules share (built when first used)."""
+
+    def __init__(self, text: str, norm: Normalized, doc: Any, lex: Lexicon) -> None:
+        self.text = text
+        self.norm = norm
+        self.doc = doc
+        self.lex = lex
+        self.view = TokenView(doc, nlp.lower_hashes(doc))
+        self._clauses: Any = None
+        self._sentences: Any = None
+        self._quotes: list[tuple[int, int]] | None = None
+
+    @property
+    def clauses(self) -> Any:
+        if self._clauses is None:
+            self._clauses = clause_ids(self.view.lowers, self.lex.concepts.marks)
+        return self._clauses
+
+    @property
+    def sentences(self) -> Any:
+        """A sentence (or list item) number per token."""
+        if self._sentences is None:
+            hard = member(self.view.lowers, self.lex.concepts.marks.hard)
+            start = hard.copy()
+            start[1:] |= hard[:-1]
+            self._sentences = np.cumsum(start)
+        return self._sentences
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        if self._quotes is None:
+            self._quotes = context.quoted_spans(self.norm.text)
+        return self._quotes
+
+    def bounds(self, ids: Any, i: int) -> tuple[int, int]:
+        """[start, end) of the run of tokens sharing token i's id."""
+        value = ids[i]
+        lo = int(np.searchsorted(ids, value, side="left"))
+        hi = int(np.searchsorted(ids, value, side="right"))
+        return lo, hi
 
 
 def _any_match(variants: Iterable[Variant], view: TokenView, lo: int, hi: int,
@@ -69,8 +125,8 @@ def _any_match(variants: Iterable[Variant], view: TokenView, lo: int, hi: int,
     return False
 
 
-def _context_rejects(rule: Rule, m: Match, view: TokenView, norm: Normalized,
-                     lex: Lexicon, quotes: list[tuple[int, int]]) -> bool:
+def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
+    view = d.view
     doc = view.doc
     if rule.case_sensitive:
         allowed = _exact_forms(rule)
@@ -86,23 +142,42 @@ def _context_rejects(rule: Rule, m: Match, view: TokenView, norm: Normalized,
     if rule.exceptions and _any_match(rule.exceptions, view, m.rep_start - 10, m.rep_end,
                                       lambda x: x.start <= m.rep_start and x.end >= m.rep_end):
         return True
-    if _any_match_names(lex, view, m):
+    if rule.not_with:
+        lo, hi = d.bounds(d.clauses, m.start)
+        if _any_match(rule.not_with, view, max(lo, m.start - 10), min(hi, m.end + 10),
+                      lambda x: x.end <= hi):
+            return True
+    if rule.only_with:
+        lo, hi = d.bounds(d.sentences, m.start)
+        at_start = rule.or_at_start and context.starts_sentence(view, lo, m.start)
+        if not at_start and not _any_match(rule.only_with, view, lo, hi,
+                                           lambda x: x.end <= hi):
+            return True
+    if _any_match_names(d.lex, view, m):
         return True
     if context.in_capitalised_name(view, m):
         return True
     cs = doc[m.rep_start].idx
     ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
-    if context.is_mention(view, m, cs, ce, quotes):
+    if context.is_mention(view, m, cs, ce, d.quotes):
         return True
-    if rule.negatable and context.is_negated(view, m):
+    if context.contrasted(view, m):
         return True
+    if rule.others_people and context.others_people(view, m, d.bounds(d.sentences, m.start)[0]):
+        return True
+    if rule.negatable:
+        if context.is_negated(view, m):
+            return True
+        lo, hi = d.bounds(d.sentences, m.start)
+        if context.criticised(view, lo, hi):
+            return True
     return rule.agent_check and context.someone_else_acts(view, m)
 
 
 def _exact_forms(rule: Rule) -> frozenset[str]:
     """Case-exact words a case-sensitive rule accepts (acronyms)."""
     words = set()
-    for pattern in rule.patterns:
+    for pattern in rule.patterns + tuple(c.text for c in rule.concepts):
         for tok in pattern.replace("[", " ").replace("]", " ").split():
             for alt in tok.rstrip("?").split("|"):
                 words.add(alt.lstrip("="))
@@ -123,7 +198,7 @@ def _is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith("ss") and nlp.lemma(w) != w
 
 
-def _suggestions(rule: Rule, matched: str) -> tuple[str, ...]:
+def _phrase_suggestions(rule: Rule, matched: str) -> tuple[str, ...]:
     low = " ".join(matched.lower().split())
     if low in rule.forms:
         return (rule.forms[low],)
@@ -133,36 +208,99 @@ def _suggestions(rule: Rule, matched: str) -> tuple[str, ...]:
     return rule.suggestions
 
 
+_LEADING = frozenset({",", "and", "or", "then", "&", "-", "*", "\u2022", "(", '"', "'"})
+_TRAILING = frozenset({",", ".", ";", ":", "!", "?", ")", '"', "'", "-", "\u2014", "\u2013"})
+_BASE_BEFORE = frozenset({"to", "will", "would", "shall", "should", "must", "may", "might",
+                          "can", "could", "not", "n't", "never", "also", "help", "helps",
+                          "and", "or"})
+_GERUND_BEFORE = frozenset({"for", "of", "in", "with", "by", "about", "around", "including",
+                            "include", "includes", "involve", "involves", "without", "from",
+                            "as", "like", "on", "after", "before", "while", "when"})
+
+
+def _duty_span(d: _Doc, m: Match) -> tuple[int, int]:
+    """Token span of the whole duty around a match: its clause, from the verb that governs
+    the match (or the clause start) to the clause end."""
+    view = d.view
+    marks = d.lex.concepts.marks
+    lo, hi = d.bounds(d.clauses, m.start)
+    while lo < m.start and (view.text(lo) in _LEADING or view.text(lo).isspace()
+                            or (view.like_num(lo) and view.text(lo + 1) in (".", ")"))):
+        lo += 1
+    while hi > m.end and (view.text(hi - 1) in _TRAILING or view.text(hi - 1).isspace()):
+        hi -= 1
+    lowers = view.lowers
+    start = m.start
+    verbs = member(lowers[lo:m.start + 1], marks.verb)
+    before = view.text(m.start - 1) if m.start > lo else ""
+    if not verbs[-1] and before not in _GERUND_BEFORE and before not in _BASE_BEFORE:
+        back = [k for k in range(len(verbs) - 1) if verbs[k]]
+        start = lo + back[-1] if back and lo + back[-1] >= m.start - 4 else lo
+    return start, max(hi, m.end)
+
+
+def _verb_shape(d: _Doc, start: int, lo: int) -> str:
+    """How the duty's first word reads: "s" (Administers), "base" (Administer, to administer)
+    or "ing" (administering)."""
+    view = d.view
+    word = view.text(start)
+    prev = view.text(start - 1) if start > lo else ""
+    if prev in _BASE_BEFORE:
+        return "base"
+    if word.endswith("ing") and nlp.lemma(word) != word:
+        return "ing"
+    if prev in _GERUND_BEFORE:
+        return "ing"
+    if start == lo and nlp.lemma(word) == word and bool(
+            member(view.lowers[start:start + 1], d.lex.concepts.marks.verb)[0]):
+        return "base"
+    return "s"
+
+
+def _rewrite(template: str, shape: str) -> str:
+    first, _, rest = template.partition(" ")
+    word = nlp.verb_form(first, shape) if shape != "s" else first
+    return f"{word} {rest}" if rest else word
+
+
+def _suggest(rule: Rule, m: Match, d: _Doc, phrase: str
+             ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Suggestions and the character span they replace (None: the finding's own words)."""
+    phrase_level = _phrase_suggestions(rule, phrase)
+    if phrase_level or not rule.rewrites:
+        return phrase_level, None
+    view = d.view
+    start, end = _duty_span(d, m)
+    lo = d.bounds(d.clauses, m.start)[0]
+    while lo < start and (view.text(lo) in _LEADING or view.text(lo).isspace()):
+        lo += 1
+    shape = _verb_shape(d, start, lo)
+    doc = view.doc
+    cs, ce = d.norm.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return tuple(_rewrite(r, shape) for r in rule.rewrites), (cs, ce)
+
+
 def _active(rule: Rule, policy: Policy) -> bool:
     if not rule.contested:
         return True
     if rule.prefer:
-        return policy.preference not in ("neutral", rule.prefer)
+        return policy.preference not in (Preference.NEUTRAL, rule.prefer)
     return policy.show_contested
-
-
-def _member(values: Any, sorted_keys: Any) -> Any:
-    """Vectorised membership test against a sorted array (no per-call sort of the keys)."""
-    if not len(sorted_keys):
-        return np.zeros(len(values), dtype=bool)
-    pos = np.searchsorted(sorted_keys, values)
-    pos[pos == len(sorted_keys)] = 0
-    return sorted_keys[pos] == values
 
 
 def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
     lowers = view.lowers
     if not len(lowers) or not len(lex.triggers):
         return []
-    cand = np.flatnonzero(_member(lowers, lex.any_triggers))
+    cand = np.flatnonzero(member(lowers, lex.any_triggers))
     if len(lowers) > 1 and len(lex.pair_triggers):
-        pairs = np.flatnonzero(_member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
+        pairs = np.flatnonzero(member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
         cand = np.union1d(cand, pairs)
         # a phrase joined by a hyphen ("substance-abuse"): pair the words across it
         hyphens = np.flatnonzero(lowers[1:-1] == lex.hyphen)
         if len(hyphens):
             keys = pair_keys(lowers[hyphens], lowers[hyphens + 2])
-            cand = np.union1d(cand, hyphens[_member(keys, lex.pair_triggers)])
+            cand = np.union1d(cand, hyphens[member(keys, lex.pair_triggers)])
     numbers: set[int] = set()
     if lex.number_heads:
         positions = nlp.number_positions(view.doc)
@@ -193,24 +331,28 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
 
 def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
                policy: Policy) -> CheckReport:
-    view = TokenView(doc, nlp.lower_hashes(doc))
-    raw = _raw_matches(view, lex)
+    d = _Doc(text, norm, doc, lex)
+    raw = _raw_matches(d.view, lex)
+    n_patterns = len(raw)
+    if lex.concepts.entries and len(d.view.lowers):
+        raw += lex.concepts.scan(d.view, d.clauses)
     report = CheckReport()
     if not raw:
         return report
-    quotes = context.quoted_spans(norm.text)
     kept: dict[tuple[int, int], tuple[Rule, Match]] = {}
-    for rule, m in raw:
-        if len(kept) >= MAX_FINDINGS:
+    concept_matches: list[tuple[Rule, Match]] = []
+    for k, (rule, m) in enumerate(raw):
+        if len(kept) + len(concept_matches) >= MAX_FINDINGS:
             report.truncated = True
             break
-        if not _active(rule, policy):
+        if not _active(rule, policy) or _context_rejects(rule, m, d):
             continue
-        if _context_rejects(rule, m, view, norm, lex, quotes):
+        if k >= n_patterns:
+            concept_matches.append((rule, m))
             continue
         key = (m.rep_start, m.rep_end)
         prev = kept.get(key)
-        if prev is None or SEVERITY_RANK[rule.severity] > SEVERITY_RANK[prev[0].severity]:
+        if prev is None or rule.severity.rank > prev[0].severity.rank:
             kept[key] = (rule, m)
     # Drop a finding wholly inside a longer one of the same rule.
     spans = sorted(kept.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
@@ -219,15 +361,28 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
         if any(r.id == rule.id and fm.rep_start <= s and e <= fm.rep_end for r, fm in final):
             continue
         final.append((rule, m))
+    # A concept match adds a finding only where no finding of its category stands: one
+    # finding per idea, the most severe and then the longest concept first.
+    concept_matches.sort(key=lambda rm: (-rm[0].severity.rank,
+                                         -(rm[1].rep_end - rm[1].rep_start), rm[1].rep_start))
+    for rule, m in concept_matches:
+        if any(r.category == rule.category and fm.rep_start < m.rep_end
+               and m.rep_start < fm.rep_end for r, fm in final):
+            continue
+        final.append((rule, m))
     for rule, m in final:
         cs = doc[m.rep_start].idx
         ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
         start, end = norm.span(cs, ce)
         phrase = text[start:end]
+        suggestions, replace = _suggest(rule, m, d, phrase)
+        message = rule.why + (f" A peer version: {rule.peer_version}" if rule.peer_version
+                              else "")
         finding = Finding(
             rule=rule.id, category=rule.category, severity=rule.severity, start=start, end=end,
-            text=phrase, message=rule.why, suggestions=_suggestions(rule, phrase),
+            text=phrase, message=message, suggestions=suggestions,
             source="; ".join(rule.sources), contested=rule.contested,
+            peer_version=rule.peer_version, replace=replace,
         )
         reason = policy.allows(rule.id, phrase)
         if reason:
@@ -240,17 +395,21 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
 
 def check_report(text: str, policy: Policy | None = None,
                  lexicon: Lexicon | None = None) -> CheckReport:
-    """Check one text; returns findings and the findings the policy suppressed."""
+    """Check one text; returns findings and the findings the policy suppressed.
+
+    `lexicon` is the compiled lexicon to use (`load_lexicon(sources).lexicon`); None means the
+    built-in lexicon only.
+    """
     if not text:
         return CheckReport()
-    lex = lexicon or default_lexicon()
+    lex = lexicon if lexicon is not None else builtin_lexicon()
     pol = policy or Policy()
     if len(text) > MAX_CHECK_CHARS:
         merged = CheckReport()
         for offset, part in _chunks(text, MAX_CHECK_CHARS):
-            piece = _shifted(check_report(part, pol, lex), offset)
-            merged.findings += piece.findings
-            merged.suppressed += piece.suppressed
+            piece = check_report(part, pol, lex)
+            merged.findings += [f.moved(offset) for f in piece.findings]
+            merged.suppressed += [(f.moved(offset), r) for f, r in piece.suppressed]
             if piece.truncated or len(merged.findings) >= MAX_FINDINGS:
                 merged.findings = merged.findings[:MAX_FINDINGS]
                 merged.truncated = True
@@ -260,21 +419,27 @@ def check_report(text: str, policy: Policy | None = None,
     return _check_doc(text, norm, nlp.tokenize(norm.text), lex, pol)
 
 
-def check(text: str, policy: Policy | None = None) -> list[Finding]:
+def check(text: str, policy: Policy | None = None,
+          lexicon: Lexicon | None = None) -> list[Finding]:
     """Findings for `text`, sorted by position; offsets are code points, end exclusive."""
-    return check_report(text, policy).findings
+    return check_report(text, policy, lexicon).findings
 
 
 def check_many(texts: Iterable[str], policy: Policy | None = None,
-               batch_size: int = 256) -> Iterator[CheckReport]:
+               lexicon: Lexicon | None = None, batch_size: int = 256) -> Iterator[CheckReport]:
     """Check a batch of texts with the pipeline's batched tokenizer."""
-    lex = default_lexicon()
+    lex = lexicon if lexicon is not None else builtin_lexicon()
     pol = policy or Policy()
     items = list(texts)
     norms = [normalize(t) for t in items]
     docs = nlp.tokenize_many((n.text for n in norms), batch_size=batch_size)
     for text, norm, doc in zip(items, norms, docs, strict=True):
-        yield _check_doc(text, norm, doc, lex, pol) if text else CheckReport()
+        if not text:
+            yield CheckReport()
+        elif len(text) > MAX_CHECK_CHARS:
+            yield check_report(text, pol, lex)
+        else:
+            yield _check_doc(text, norm, doc, lex, pol)
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -292,15 +457,6 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         pos = end
 
 
-def _shifted(report: CheckReport, offset: int) -> CheckReport:
-    def move(f: Finding) -> Finding:
-        return Finding(f.rule, f.category, f.severity, f.start + offset, f.end + offset, f.text,
-                       f.message, f.suggestions, f.source, f.contested)
-
-    return CheckReport([move(f) for f in report.findings],
-                       [(move(f), r) for f, r in report.suppressed])
-
-
 def _match_case(template: str, replacement: str) -> str:
     letters = [c for c in template if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -311,15 +467,17 @@ def _match_case(template: str, replacement: str) -> str:
 
 
 def apply_suggestion(text: str, finding: Finding, suggestion: str | int = 0) -> str:
-    """Replace the finding's words with a suggestion, keeping case and fixing a/an before it."""
+    """Replace the finding's words (or, for a duty, the whole duty) with a suggestion, keeping
+    case and fixing a/an before it."""
     if isinstance(suggestion, int):
         if not finding.suggestions:
             raise ValueError(f"rule '{finding.rule}' offers no suggestion")
         suggestion = finding.suggestions[suggestion]
     if text[finding.start:finding.end] != finding.text:
         raise ValueError("the text has changed since it was checked")
-    new = _match_case(finding.text, suggestion)
-    before = text[:finding.start]
+    start, end = finding.replace or (finding.start, finding.end)
+    new = _match_case(text[start:end], suggestion)
+    before = text[:start]
     stripped = before.rstrip()
     gap = before[len(stripped):]
     words = stripped.rsplit(None, 1)
@@ -329,4 +487,4 @@ def apply_suggestion(text: str, finding: Finding, suggestion: str | int = 0) -> 
         article = article.capitalize() if old[:1].isupper() else article
         stripped = stripped[: len(stripped) - len(old)] + article
         before = stripped + gap
-    return before + new + text[finding.end:]
+    return before + new + text[end:]

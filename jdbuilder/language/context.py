@@ -3,11 +3,15 @@
 - negation and refusal ("does not administer medication", "will never act as payee");
 - someone else as the agent ("supports people to write their own plan", "nurses administer");
 - mention rather than use (quoted words, "words like addict");
-- proper names ("Narcotics Anonymous", "Department of Mental Health").
+- proper names ("Narcotics Anonymous", "Department of Mental Health");
+- contrast ("members and not patients") and criticism of a duty ("peers are too often misused
+  as drivers");
+- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from jdbuilder.language.patterns import Match, TokenView
@@ -73,6 +77,42 @@ ORG_WORDS = frozenset({
     "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
     "grant", "fund", "award", "treaty", "law", "statute", "conference", "summit",
 })
+# Clinicians whose patients are theirs, not the peer worker's ("a doctor's patients").
+CLINICIANS = frozenset({
+    "doctor", "doctors", "physician", "physicians", "psychiatrist", "psychiatrists",
+    "clinician", "clinicians", "provider", "providers", "therapist", "therapists", "nurse",
+    "nurses", "prescriber", "prescribers", "psychologist", "psychologists", "dentist",
+    "dentists", "surgeon", "surgeons", "practitioner", "practitioners", "counselor",
+    "counselors", "counsellor", "counsellors", "professional", "professionals", "md", "mds",
+})
+# Words that make the peer worker part of the subject ("nurses and peers support patients").
+PEER_WORDS = frozenset({"peer", "peers", "we", "you", "our", "us", "specialist", "specialists",
+                        "coach", "coaches", "mentor", "mentors", "advocate", "advocates"})
+PREPOSITIONS = frozenset({"of", "by", "under", "with", "from", "for", "to", "in", "at", "on",
+                          "within", "among", "alongside", "into", "through", "via", "per"})
+RELATIVES = frozenset({"which", "that", "who", "whom", "where", "when", "while", "if"})
+# Organisations that can be the actor of a sentence ("the house conducts tests").
+ORG_AGENTS = frozenset({
+    "house", "houses", "home", "homes", "residence", "residences", "livings", "program",
+    "programs", "programme", "programmes", "facility", "facilities", "agency", "agencies",
+    "organization", "organizations", "organisation", "organisations", "clinic", "clinics",
+    "hospital", "hospitals", "center", "centers", "centre", "centres", "court", "courts",
+    "employer", "employers", "shelter", "shelters", "state", "states", "county", "counties",
+    "system", "systems", "unit", "units",
+})
+CRITIQUE = frozenset({
+    "misuse", "misuses", "misused", "misusing", "inappropriate", "inappropriately", "co-opted",
+    "coopted", "erode", "erodes", "eroded", "eroding", "undermine", "undermines", "undermined",
+    "undermining", "exploit", "exploited", "exploits",
+})
+CRITIQUE_PAIRS = frozenset({("too", "often"), ("role", "drift"), ("scope", "creep"),
+                            ("not", "qualified"), ("not", "appropriate"),
+                            ("inconsistent", "with")})
+# Words before "not" that make it a contrast with what came before ("members and not
+# patients", "people, not cases", "they are not patients").
+CONTRAST_LEADS = frozenset({"and", "but", "or", ",", "is", "are", "was", "were", "be", "been",
+                            "being", "am"})
+_SENTENCE_LEAD = frozenset({"-", "*", "\u2022", "(", ")", '"', "'", ".", ":", ";", "\n", "\n\n"})
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|(?<![A-Za-z0-9])'[^'\n]{1,200}'(?![A-Za-z0-9])")
 
 
@@ -149,11 +189,16 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             prev = view.text(i - 1) if i > 0 else ""
             before = view.text(i - 2) if i > 1 else ""
             # "peer staff administer ..." is the role itself; "helps the nurse pass
-            # medications" makes the peer a co-worker in the task.
+            # medications" makes the peer a co-worker in the task; "under the direction of a
+            # provider to implement ..." leaves the role as the actor.
             if prev in ("the", "a") and before in HELPERS | {"with", "and"}:
                 return False
+            if _governed_by_preposition(view, i):
+                break
             return not (prev == "peer" or prev in HELPERS or (w == "others" and prev == "with"))
         break
+    if _organisation_acts(view, m, back):
+        return True
     # "... is done by nursing staff", "... remains the job of the clinical team"
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
     for k, w in enumerate(fwd[:-1]):
@@ -217,3 +262,80 @@ def in_capitalised_name(view: TokenView, m: Match) -> bool:
     if len(words) >= 3 and all(t.isupper() for t in words):
         return False  # a sentence in capitals, not a name
     return any(t.lower() in ORG_WORDS for t in caps)
+
+
+def _governed_by_preposition(view: TokenView, i: int, reach: int = 5) -> bool:
+    """The noun at i is the object of a preposition ("the direction of a licensed provider"),
+    looking back over its modifiers to a preposition, a relative word or a clause break."""
+    for k in range(i - 1, max(i - 1 - reach, -1), -1):
+        t = view.text(k)
+        if t in RELATIVES or t in SENTENCE_BREAK or t == "," or t.isspace():
+            return False
+        if t in PREPOSITIONS:
+            return True
+    return False
+
+
+def _organisation_acts(view: TokenView, m: Match, back: list[int]) -> bool:
+    """An organisation is the subject right before the duty ("the house conducts tests",
+    "most sober livings require ..."), not a place the role works in ("in the program")."""
+    for n, i in enumerate(back[:8]):
+        w = view.text(i)
+        if w in PREPOSITIONS or w in PEER_WORDS or w in PERSONS or w in STAFF or w == ",":
+            return False
+        if w in ORG_AGENTS:
+            nxt = view.text(i + 1) if i + 1 < view.n else ""
+            if nxt in ("'s", "'") or n > 5:
+                return False
+            return not _governed_by_preposition(view, i, reach=3)
+    return False
+
+
+def others_people(view: TokenView, m: Match, sentence_start: int) -> bool:
+    """The people named belong to someone else: "a doctor's patients", "doctor-patient",
+    "when a clinician leaves, their patients ...", "doctors rarely tell patients ..."."""
+    i = m.start
+    prev = view.text(i - 1) if i > 0 else ""
+    prev2 = view.text(i - 2) if i > 1 else ""
+    if prev in ("'s", "'") and prev2 in CLINICIANS:
+        return True
+    if prev == "-" and prev2 in CLINICIANS | {"staff"}:
+        return True
+    earlier = range(i - 1, sentence_start - 1, -1)
+    if prev in ("their", "his", "her"):
+        return any(view.text(k) in CLINICIANS for k in earlier)
+    for k in earlier:
+        w = view.text(k)
+        if w in PEER_WORDS:
+            return False
+        if w in CLINICIANS and not _governed_by_preposition(view, k):
+            return True
+    return False
+
+
+def contrasted(view: TokenView, m: Match) -> bool:
+    """The words are rejected right where they stand: "members and not patients", "people,
+    never cases", "people rather than addicts"."""
+    i = m.start
+    words = [view.text(k) for k in range(max(i - 3, 0), i)]
+    words = ["", "", "", *words][-3:]
+    if words[2] in ("a", "an", "the"):
+        words = ["", *words[:2]]
+    if words[2] in ("not", "never") and words[1] in CONTRAST_LEADS:
+        return True
+    return (words[1], words[2]) in (("rather", "than"), ("instead", "of"))
+
+
+def criticised(view: TokenView, lo: int, hi: int) -> bool:
+    """The sentence criticises a duty instead of assigning it ("peers are too often misused
+    as drivers", "role drift into enforcement")."""
+    words = [view.text(k) for k in range(lo, hi)]
+    if CRITIQUE & set(words):
+        return True
+    return any((a, b) in CRITIQUE_PAIRS for a, b in itertools.pairwise(words))
+
+
+def starts_sentence(view: TokenView, lo: int, start: int) -> bool:
+    """Only bullets, numbers or punctuation come before `start` in its sentence."""
+    return all(view.text(k) in _SENTENCE_LEAD or view.text(k).isspace() or view.like_num(k)
+               for k in range(lo, start))

@@ -1,4 +1,5 @@
-"""Generate docs/language-rules.md from the lexicons, so the rule list is never written twice.
+"""Generate docs/language-rules.md from the built-in lexicons, so the rule list is never written
+twice. Organisation and personal layers never appear in it.
 
 Run `python -m jdbuilder.language.docs` to rewrite the file; a test fails when it is stale.
 """
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 from jdbuilder.gendoc import cell, write_doc
-from jdbuilder.language.lexicon import CATEGORIES, Lexicon, default_lexicon
+from jdbuilder.language.lexicon import CATEGORIES, Lexicon, builtin_lexicon
 
 DOC_PATH = Path("docs") / "language-rules.md"
 
@@ -49,7 +50,7 @@ def render(lex: Lexicon) -> str:
 
 
 def main(argv: list[str]) -> int:
-    return write_doc(argv, DOC_PATH, render(default_lexicon()))
+    return write_doc(argv, DOC_PATH, render(builtin_lexicon()))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -291,16 +291,3 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
 
     return rec(0, start, n + 1, -1)
 
-
-def match_anywhere(variants: Sequence[Variant], view: TokenView, lo: int,
-                   hi: int) -> list[Match]:
-    """All matches of any variant starting in [lo, hi)."""
-    out = []
-    for i in range(max(lo, 0), min(hi, view.n)):
-        h = int(view.lowers[i])
-        for v in variants:
-            if h in v.first.hashes:
-                m = match_variant(v, view, i)
-                if m:
-                    out.append(m)
-    return out

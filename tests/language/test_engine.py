@@ -8,15 +8,16 @@ import pytest
 
 from jdbuilder.errors import ContentError
 from jdbuilder.language.checker import apply_suggestion, check_report
-from jdbuilder.language.lexicon import Lexicon, build_lexicon
+from jdbuilder.language.lexicon import Lexicon, load_lexicon
 from jdbuilder.language.policy import Policy
+from jdbuilder.language.sources import LexiconSources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lex"
 
 
 @pytest.fixture(scope="module")
 def lex() -> Lexicon:
-    return build_lexicon([FIXTURE])
+    return load_lexicon(LexiconSources(builtin=FIXTURE)).lexicon
 
 
 def found(lex: Lexicon, text: str, policy: Policy | None = None) -> list[tuple[str, str]]:
@@ -128,6 +129,6 @@ def _lexicon_with(tmp_path: Path, body: str) -> Path:
 ])
 def test_broken_lexicon_names_file_entry_field(tmp_path: Path, body: str, field: str) -> None:
     with pytest.raises(ContentError) as info:
-        build_lexicon([_lexicon_with(tmp_path, body)])
+        load_lexicon(LexiconSources(builtin=_lexicon_with(tmp_path, body)))
     assert info.value.entry == "a" and info.value.field == field
     assert "x.yaml" in str(info.value)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path as Path_
-
 import pytest
 
 from jdbuilder.language.checker import check_report
-from jdbuilder.language.lexicon import CATEGORIES, Lexicon, Rule, default_lexicon
+from jdbuilder.language.lexicon import CATEGORIES, Lexicon, Rule, builtin_lexicon
 from jdbuilder.language.policy import Policy
 
 
 @pytest.fixture(scope="module")
 def lex() -> Lexicon:
-    return default_lexicon()
+    return builtin_lexicon()
 
 
 def _policy_for(rule: Rule) -> Policy:
@@ -82,28 +80,3 @@ def test_rules_doc_is_generated_from_the_lexicons(lex: Lexicon) -> None:
     root = Path(__file__).resolve().parents[2]
     assert (root / DOC_PATH).read_text(encoding="utf-8") == render(lex), (
         "docs/language-rules.md is stale: run python -m jdbuilder.language.docs")
-
-
-def test_organisation_terms_are_added_and_broken_user_files_reported(
-        tmp_path: Path_, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdbuilder.datapaths import lexicons_dir
-    from jdbuilder.language.lexicon import build_lexicon
-
-    org = tmp_path / "org"
-    org.mkdir()
-    (org / "org-terms.yaml").write_text(
-        "category: clinical-jargon\ntitle: Our terms\ndescription: House style.\nentries:\n"
-        "  - id: org-service-user\n    severity: info\n    patterns: ['service user']\n"
-        "    suggestions: ['member']\n    why: We say member.\n    sources: ['House style']\n"
-        "    examples: {flag: ['Each service user.']}\n", encoding="utf-8")
-    broken = tmp_path / "personal"
-    broken.mkdir()
-    (broken / "mine.yaml").write_text("category: clinical-jargon\nentries: [\n",
-                                      encoding="utf-8")
-    problems: list[object] = []
-    lex = build_lexicon([lexicons_dir()], [org, broken], problems)  # type: ignore[arg-type]
-    found = [f.rule for f in check_report("Each service user gets a call.", lexicon=lex)
-             .findings]
-    assert "org-service-user" in found
-    assert len(problems) == 1 and "mine.yaml" in str(problems[0])
-    assert "line" in str(problems[0])
