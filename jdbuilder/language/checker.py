@@ -37,6 +37,8 @@ class Finding:
     # The part of the text a suggestion replaces, when it is more than [start, end): a
     # duty's rewrites replace the whole duty so the sentence still reads well.
     replace: tuple[int, int] | None = None
+    # Other rules that found the same words or the same duty (one finding per idea).
+    also: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -47,6 +49,8 @@ class Finding:
             out["peer_version"] = self.peer_version
         if self.replace is not None:
             out["replace"] = list(self.replace)
+        if self.also:
+            out["also"] = list(self.also)
         return out
 
     def moved(self, offset: int) -> Finding:
@@ -54,7 +58,7 @@ class Finding:
                                                      self.replace[1] + offset)
         return Finding(self.rule, self.category, self.severity, self.start + offset,
                        self.end + offset, self.text, self.message, self.suggestions,
-                       self.source, self.contested, self.peer_version, replace)
+                       self.source, self.contested, self.peer_version, replace, self.also)
 
 
 @dataclass
@@ -81,6 +85,7 @@ class _Doc:
         self.view = TokenView(doc, nlp.lower_hashes(doc))
         self._clauses: Any = None
         self._sentences: Any = None
+        self._verbs: Any = None
         self._quotes: list[tuple[int, int]] | None = None
 
     @property
@@ -88,6 +93,12 @@ class _Doc:
         if self._clauses is None:
             self._clauses = clause_ids(self.view.lowers, self.lex.concepts.marks)
         return self._clauses
+
+    def is_verb(self, i: int) -> bool:
+        """Token i starts a duty (a clause verb)."""
+        if self._verbs is None:
+            self._verbs = member(self.view.lowers, self.lex.concepts.marks.verb)
+        return bool(self._verbs[i])
 
     @property
     def sentences(self) -> Any:
@@ -171,7 +182,36 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         lo, hi = d.bounds(d.sentences, m.start)
         if context.criticised(view, lo, hi):
             return True
-    return rule.agent_check and context.someone_else_acts(view, m)
+    return rule.agent_check and context.someone_else_acts(view, m, d.is_verb)
+
+
+def _one_per_duty(found: list[_Hit], d: _Doc) -> list[_Hit]:
+    """Findings of duty rules (rules with whole-duty rewrites) of one category inside one
+    clause become one finding over their joint span ("room checks, head counts, and property
+    searches"); the most severe rule, then the one with the longest match, speaks for it, and
+    the others are listed in `also`."""
+    if sum(1 for h in found if h.rule.rewrites) < 2:
+        return found
+    groups: dict[tuple[str, int], list[_Hit]] = {}
+    out: list[_Hit] = []
+    for hit in found:
+        if hit.rule.rewrites:  # a duty rule: its finding is about a clause, not a word
+            key = (hit.rule.category, int(d.clauses[hit.m.rep_start]))
+            groups.setdefault(key, []).append(hit)
+        else:
+            out.append(hit)
+    for members in groups.values():
+        members.sort(key=lambda h: (-h.rule.severity.rank, -(h.m.rep_end - h.m.rep_start),
+                                    h.m.rep_start))
+        head = members[0]
+        if len(members) > 1:
+            start = min(h.m.rep_start for h in members)
+            end = max(h.m.rep_end for h in members)
+            m = Match(min(head.m.start, start), max(head.m.end, end), start, end)
+            also = set().union(*({h.rule.id} | h.also for h in members))
+            head = _Hit(head.rule, m, also)
+        out.append(head)
+    return out
 
 
 def _exact_forms(rule: Rule) -> frozenset[str]:
@@ -304,29 +344,49 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
     numbers: set[int] = set()
     if lex.number_heads:
         positions = nlp.number_positions(view.doc)
+        if lex.number_probe is not None and len(positions):
+            # keep a number only where a word some pattern needs after it follows closely
+            near = member(lowers, lex.number_probe)
+            reach = lex.number_reach
+            positions = positions[[bool(near[p + 1:p + 1 + reach].any()) for p in positions]]
         numbers = set(positions.tolist())
         cand = np.union1d(cand, positions)
     out: list[tuple[Rule, Match]] = []
     n = len(lowers)
+    ints = view.ints
+    hyphen = int(lex.hyphen)
     for i in cand.tolist():
-        h = int(lowers[i])
-        heads = list(lex.index_any.get(h, ()))
-        by_second = lex.index2.get(h)
+        h = ints[i]
+        groups = list(lex.any_groups.get(h, ()))
+        by_second = lex.pair_groups.get(h)
         if by_second and i + 1 < n:
-            heads += by_second.get(int(lowers[i + 1]), ())
-            if i + 2 < n and lowers[i + 1] == lex.hyphen:
-                heads += by_second.get(int(lowers[i + 2]), ())
+            groups += by_second.get(ints[i + 1], ())
+            if i + 2 < n and ints[i + 1] == hyphen:
+                groups += by_second.get(ints[i + 2], ())
         if i in numbers:
-            heads += lex.number_heads
+            groups += lex.number_groups
         seen: set[str] = set()
-        for rule, v in heads:
-            if rule.id in seen:
+        for probe, reach, members in groups:
+            # quick reject, once per group: a word the variants need must follow closely
+            if probe is not None and probe.isdisjoint(ints[i + 1:i + 2 + reach]):
                 continue
-            m = match_variant(v, view, i)
-            if m is not None:
-                out.append((rule, m))
-                seen.add(rule.id)
+            for rule, v in members:
+                if rule.id in seen:
+                    continue
+                m = match_variant(v, view, i)
+                if m is not None:
+                    out.append((rule, m))
+                    seen.add(rule.id)
     return out
+
+
+@dataclass
+class _Hit:
+    """A match that passed its context rules, and the other rules that found the same idea."""
+
+    rule: Rule
+    m: Match
+    also: set[str] = field(default_factory=set)
 
 
 def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
@@ -339,58 +399,75 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
     report = CheckReport()
     if not raw:
         return report
-    kept: dict[tuple[int, int], tuple[Rule, Match]] = {}
-    concept_matches: list[tuple[Rule, Match]] = []
+    kept: dict[tuple[int, int], _Hit] = {}
+    concept_hits: list[_Hit] = []
     for k, (rule, m) in enumerate(raw):
-        if len(kept) + len(concept_matches) >= MAX_FINDINGS:
+        if len(kept) + len(concept_hits) >= MAX_FINDINGS:
             report.truncated = True
             break
         if not _active(rule, policy) or _context_rejects(rule, m, d):
             continue
+        reason = policy.allows(rule.id, _phrase(d, m))
+        if reason:  # suppressed findings are reported one by one, never merged away
+            report.suppressed.append((_finding(d, _Hit(rule, m)), reason))
+            continue
         if k >= n_patterns:
-            concept_matches.append((rule, m))
+            concept_hits.append(_Hit(rule, m))
             continue
         key = (m.rep_start, m.rep_end)
         prev = kept.get(key)
-        if prev is None or rule.severity.rank > prev[0].severity.rank:
-            kept[key] = (rule, m)
+        if prev is None or rule.severity.rank > prev.rule.severity.rank:
+            hit = _Hit(rule, m)
+            if prev is not None:
+                hit.also |= {prev.rule.id} | prev.also
+            kept[key] = hit
+        elif rule.id != prev.rule.id:
+            prev.also.add(rule.id)
     # Drop a finding wholly inside a longer one of the same rule.
-    spans = sorted(kept.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
-    final: list[tuple[Rule, Match]] = []
-    for (s, e), (rule, m) in spans:
-        if any(r.id == rule.id and fm.rep_start <= s and e <= fm.rep_end for r, fm in final):
+    final: list[_Hit] = []
+    for (s, e), hit in sorted(kept.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        if any(f.rule.id == hit.rule.id and f.m.rep_start <= s and e <= f.m.rep_end
+               for f in final):
             continue
-        final.append((rule, m))
+        final.append(hit)
     # A concept match adds a finding only where no finding of its category stands: one
     # finding per idea, the most severe and then the longest concept first.
-    concept_matches.sort(key=lambda rm: (-rm[0].severity.rank,
-                                         -(rm[1].rep_end - rm[1].rep_start), rm[1].rep_start))
-    for rule, m in concept_matches:
-        if any(r.category == rule.category and fm.rep_start < m.rep_end
-               and m.rep_start < fm.rep_end for r, fm in final):
+    concept_hits.sort(key=lambda h: (-h.rule.severity.rank, -(h.m.rep_end - h.m.rep_start),
+                                     h.m.rep_start))
+    for hit in concept_hits:
+        same = [f for f in final if f.rule.category == hit.rule.category
+                and f.m.rep_start < hit.m.rep_end and hit.m.rep_start < f.m.rep_end]
+        if same:
+            if hit.rule.id != same[0].rule.id:
+                same[0].also.add(hit.rule.id)
             continue
-        final.append((rule, m))
-    for rule, m in final:
-        cs = doc[m.rep_start].idx
-        ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
-        start, end = norm.span(cs, ce)
-        phrase = text[start:end]
-        suggestions, replace = _suggest(rule, m, d, phrase)
-        message = rule.why + (f" A peer version: {rule.peer_version}" if rule.peer_version
-                              else "")
-        finding = Finding(
-            rule=rule.id, category=rule.category, severity=rule.severity, start=start, end=end,
-            text=phrase, message=message, suggestions=suggestions,
-            source="; ".join(rule.sources), contested=rule.contested,
-            peer_version=rule.peer_version, replace=replace,
-        )
-        reason = policy.allows(rule.id, phrase)
-        if reason:
-            report.suppressed.append((finding, reason))
-        else:
-            report.findings.append(finding)
+        final.append(hit)
+    for hit in _one_per_duty(final, d):
+        report.findings.append(_finding(d, hit))
     report.findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return report
+
+
+def _phrase(d: _Doc, m: Match) -> str:
+    doc = d.view.doc
+    start, end = d.norm.span(doc[m.rep_start].idx, doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1]))
+    return d.text[start:end]
+
+
+def _finding(d: _Doc, hit: _Hit) -> Finding:
+    rule, m = hit.rule, hit.m
+    doc = d.view.doc
+    start, end = d.norm.span(doc[m.rep_start].idx, doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1]))
+    phrase = d.text[start:end]
+    suggestions, replace = _suggest(rule, m, d, phrase)
+    message = rule.why + (f" A peer version: {rule.peer_version}" if rule.peer_version else "")
+    return Finding(
+        rule=rule.id, category=rule.category, severity=rule.severity, start=start, end=end,
+        text=phrase, message=message, suggestions=suggestions,
+        source="; ".join(rule.sources), contested=rule.contested,
+        peer_version=rule.peer_version, replace=replace,
+        also=tuple(sorted(hit.also - {rule.id})),
+    )
 
 
 def check_report(text: str, policy: Policy | None = None,

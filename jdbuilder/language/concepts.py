@@ -14,6 +14,8 @@ conjunctions and list structure.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,10 +44,24 @@ class Concept:
     part_texts: tuple[str, ...]
     parts: tuple[tuple[Variant, ...], ...]
     ordered: bool
+    window: int | None = None  # "... /N": this concept's own window (else the entry's)
+
+
+_WINDOW = re.compile(r"\s/(\d+)\s*$")
 
 
 def compile_concept(text: str, vocab: Vocabulary) -> Concept:
-    """`"@report_act ~ @person_state"` -> a Concept (each part compiled as a token pattern)."""
+    """`"@report_act ~ @person_state"` -> a Concept (each part compiled as a token pattern).
+
+    A trailing `/N` sets the concept's window: every part within N tokens of the first.
+    """
+    window = None
+    found = _WINDOW.search(text)
+    if found:
+        window = int(found.group(1))
+        if not 1 <= window <= 30:
+            raise PatternError("a window must be between 1 and 30 tokens")
+        text = text[:found.start()]
     any_order = " ~ " in f" {text} "
     in_order = " > " in f" {text} "
     if any_order == in_order:
@@ -60,7 +76,7 @@ def compile_concept(text: str, vocab: Vocabulary) -> Concept:
             raise PatternError("a concept part reports all of itself: no [ ] inside")
         parts.append(tuple(compile_pattern(piece, vocab)))
     return Concept(text, tuple(" ".join(p.split()) for p in pieces), tuple(parts),
-                   ordered=in_order)
+                   ordered=in_order, window=window)
 
 
 @dataclass(frozen=True)
@@ -124,19 +140,27 @@ def clause_ids(lowers: U64, marks: ClauseMarks) -> np.ndarray[Any, np.dtype[np.i
 
 
 @dataclass
+class _Part:
+    """One concept part: the hashes that alone make a one-token match, and the longer variants."""
+
+    single: frozenset[int]
+    longer: tuple[Variant, ...]
+
+
+@dataclass
 class ConceptIndex:
     """Every concept of a lexicon, compiled for one vectorised candidate test per text."""
 
     keys: U64  # sorted first-token hashes of every part variant
     by_hash: dict[int, tuple[int, ...]]  # first-token hash -> part ids
-    parts: list[tuple[Variant, ...]]
+    parts: list[_Part]
     entries: list[tuple[Any, Concept, tuple[int, ...], int]]  # (rule, concept, part ids, window)
     marks: ClauseMarks
 
     @classmethod
     def build(cls, items: Sequence[tuple[Any, Concept, int]], marks: ClauseMarks) -> ConceptIndex:
         part_ids: dict[str, int] = {}
-        parts: list[tuple[Variant, ...]] = []
+        parts: list[_Part] = []
         entries = []
         by_hash: dict[int, set[int]] = {}
         for rule, concept, window in items:
@@ -144,60 +168,93 @@ class ConceptIndex:
             for key, variants in zip(concept.part_texts, concept.parts, strict=True):
                 if key not in part_ids:
                     part_ids[key] = len(parts)
-                    parts.append(variants)
+                    single = frozenset().union(*(v.first.hashes for v in variants
+                                                 if len(v.elems) == 1))
+                    parts.append(_Part(single, tuple(v for v in variants if len(v.elems) > 1)))
                     for v in variants:
                         for h in v.first.hashes:
                             by_hash.setdefault(h, set()).add(part_ids[key])
                 ids.append(part_ids[key])
-            entries.append((rule, concept, tuple(ids), window))
+            entries.append((rule, concept, tuple(ids), concept.window or window))
         keys = np.array(sorted(by_hash), dtype=np.uint64)
         return cls(keys, {h: tuple(sorted(p)) for h, p in by_hash.items()}, parts, entries,
                    marks)
 
     def scan(self, view: TokenView, clauses: np.ndarray[Any, np.dtype[np.intp]]
              ) -> list[tuple[Any, Match]]:
-        """Every concept match in the text: (rule, match), one per anchor at most."""
-        lowers = view.lowers
-        hits = np.flatnonzero(member(lowers, self.keys))
+        """Every concept match in the text: (rule, match), one per anchor at most.
+
+        Candidate positions come from one vectorised lookup; a part is matched only where a
+        concept's anchor has matched and only within the window, so the Python work grows with
+        the number of anchors, not with the text.
+        """
+        lowers = view.ints
+        hits = np.flatnonzero(member(view.lowers, self.keys))
         if not len(hits):
             return []
-        found: dict[int, list[tuple[int, int]]] = {}
+        cand: dict[int, list[int]] = {}
         for i in hits.tolist():
-            for pid in self.by_hash.get(int(lowers[i]), ()):
-                for v in self.parts[pid]:
+            for pid in self.by_hash.get(lowers[i], ()):
+                cand.setdefault(pid, []).append(i)
+        memo: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+        def at(pid: int, i: int) -> tuple[int, int] | None:
+            key = (pid, i)
+            if key in memo:
+                return memo[key]
+            part = self.parts[pid]
+            found: tuple[int, int] | None = None
+            for v in part.longer:
+                if lowers[i] in v.first.hashes:
                     m = match_variant(v, view, i)
                     if m is not None:
-                        found.setdefault(pid, []).append((m.start, m.end))
+                        found = (m.start, m.end)
                         break
+            if found is None and lowers[i] in part.single:
+                found = (i, i + 1)
+            memo[key] = found
+            return found
+
         out: list[tuple[Any, Match]] = []
         for rule, concept, ids, window in self.entries:
-            if not all(pid in found for pid in ids):
+            if not all(pid in cand for pid in ids):
                 continue
-            for s0, e0 in found[ids[0]]:
-                span = _complete(concept, ids, found, s0, e0, window, clauses)
+            for i in cand[ids[0]]:
+                first = at(ids[0], i)
+                if first is None:
+                    continue
+                span = _complete(concept, ids, cand, at, first, window, clauses)
                 if span is not None:
                     out.append((rule, Match(span[0], span[1], span[0], span[1])))
         return out
 
 
-def _complete(concept: Concept, ids: tuple[int, ...], found: dict[int, list[tuple[int, int]]],
-              s0: int, e0: int, window: int, clauses: np.ndarray[Any, np.dtype[np.intp]]
-              ) -> tuple[int, int] | None:
-    """The other parts nearest the anchor at [s0, e0), in its clause; None when one is absent."""
+def _complete(concept: Concept, ids: tuple[int, ...], cand: dict[int, list[int]],
+              at: Any, first: tuple[int, int], window: int,
+              clauses: np.ndarray[Any, np.dtype[np.intp]]) -> tuple[int, int] | None:
+    """The other parts nearest the anchor, in its clause; None when one is absent."""
+    s0, e0 = first
     clause = clauses[s0]
-    taken = [(s0, e0)]
+    taken = [first]
     prev_end = e0
     for pid in ids[1:]:
         best: tuple[int, int] | None = None
-        for s, e in found[pid]:
-            if abs(s - s0) > window or clauses[s] != clause or clauses[e - 1] != clause:
+        positions = cand[pid]
+        lo = bisect.bisect_left(positions, s0 - window)
+        hi = bisect.bisect_right(positions, s0 + window)
+        for j in positions[lo:hi]:
+            if clauses[j] != clause:
                 continue
-            if concept.ordered and s < prev_end:
+            if concept.ordered and j < prev_end:
                 continue
-            if any(s < te and ts < e for ts, te in taken):
+            if best is not None and abs(j - s0) >= abs(best[0] - s0):
                 continue
-            if best is None or abs(s - s0) < abs(best[0] - s0):
-                best = (s, e)
+            found = at(pid, j)
+            if found is None or clauses[found[1] - 1] != clause:
+                continue
+            if any(found[0] < te and ts < found[1] for ts, te in taken):
+                continue
+            best = found
         if best is None:
             return None
         taken.append(best)

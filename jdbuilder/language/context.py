@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from jdbuilder.language.patterns import Match, TokenView
 
@@ -47,6 +48,8 @@ PERSONS = frozenset({
     "residents", "client", "clients", "student", "students", "adults", "adult", "parents",
     "parent", "caregivers", "caregiver", "peers", "everyone", "anyone", "whoever", "those",
     "they", "he", "she", "you", "loved", "relatives", "children", "teens", "survivors",
+    "consumer", "consumers", "patient", "patients", "tenant", "tenants", "veteran", "veterans",
+    "caller", "callers", "recipient", "recipients", "occupant", "occupants", "youths",
 })
 OWN = frozenset({"own"})
 STAFF = frozenset({
@@ -83,11 +86,13 @@ CLINICIANS = frozenset({
     "clinician", "clinicians", "provider", "providers", "therapist", "therapists", "nurse",
     "nurses", "prescriber", "prescribers", "psychologist", "psychologists", "dentist",
     "dentists", "surgeon", "surgeons", "practitioner", "practitioners", "counselor",
-    "counselors", "counsellor", "counsellors", "professional", "professionals", "md", "mds",
+    "counselors", "counsellor", "counsellors", "md", "mds",
 })
 # Words that make the peer worker part of the subject ("nurses and peers support patients").
 PEER_WORDS = frozenset({"peer", "peers", "we", "you", "our", "us", "specialist", "specialists",
-                        "coach", "coaches", "mentor", "mentors", "advocate", "advocates"})
+                        "coach", "coaches", "mentor", "mentors", "advocate", "advocates",
+                        "worker", "workers", "outreach", "chw", "chws", "navigator",
+                        "navigators"})
 PREPOSITIONS = frozenset({"of", "by", "under", "with", "from", "for", "to", "in", "at", "on",
                           "within", "among", "alongside", "into", "through", "via", "per"})
 RELATIVES = frozenset({"which", "that", "who", "whom", "where", "when", "while", "if"})
@@ -147,13 +152,14 @@ def is_negated(view: TokenView, m: Match) -> bool:
     words = [view.text(i) for i in back]
     for k, w in enumerate(words):
         if w in NEGATORS:
-            # "not only" is emphasis, not negation
-            if w == "not" and k > 0 and words[k - 1] == "only":
+            # "not only", "not just", "not limited to" are emphasis, not negation
+            if w == "not" and k > 0 and words[k - 1] in ("only", "just", "limited"):
                 continue
             return True
         if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
             return True
-    inside = [view.text(i) for i in range(m.start, m.end)]
+    # a negator inside the match (not its first word: a pattern may start with its own "not")
+    inside = [view.text(i) for i in range(m.start + 1, m.end)]
     if any(w in ("not", "n't", "never") for w in inside):
         return True
     # "Administering medication is not part of this role": the copula right after the match.
@@ -165,21 +171,23 @@ def is_negated(view: TokenView, m: Match) -> bool:
     return False
 
 
-def someone_else_acts(view: TokenView, m: Match) -> bool:
+def someone_else_acts(view: TokenView, m: Match,
+                      is_verb: Callable[[int], bool] = lambda i: False) -> bool:
     """The role supports another person to act, or other staff do it."""
-    span = [view.text(i) for i in range(m.start, min(m.end + 3, view.n))]
-    if OWN & set(span):
-        return True
     back = _clause_back(view, m.start, 12)
     words = [view.text(i) for i in back]
-    seen_person = False
-    for w in words:
+    # "helps people write their own plan": the person acts, with support
+    span = [view.text(i) for i in range(m.start, min(m.end + 3, view.n))]
+    if OWN & set(span) and (PERSONS | HELPERS) & set(words):
+        return True
+    person_at = -1
+    for k, w in zip(back, words, strict=True):
         if w == ",":
             break  # "help them find meetings, and collect urine samples": a new duty
         if w in PERSONS:
-            seen_person = True
-        elif w in HELPERS and seen_person:
-            return True
+            person_at = k
+        elif w in HELPERS and 0 < person_at - k <= 3 and not _title_word(view, k):
+            return True  # "supports people to ...", "assists the person in ..."
     # "Nurses administer ...", "nursing staff will administer ..."
     for i in back:
         w = view.text(i)
@@ -197,7 +205,7 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
                 break
             return not (prev == "peer" or prev in HELPERS or (w == "others" and prev == "with"))
         break
-    if _organisation_acts(view, m, back):
+    if _organisation_acts(view, m, back, is_verb):
         return True
     # "... is done by nursing staff", "... remains the job of the clinical team"
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
@@ -261,7 +269,15 @@ def in_capitalised_name(view: TokenView, m: Match) -> bool:
     words = [t for t in run if t.isalpha()]
     if len(words) >= 3 and all(t.isupper() for t in words):
         return False  # a sentence in capitals, not a name
-    return any(t.lower() in ORG_WORDS for t in caps)
+    # the words of the match itself do not make a name ("Medication Administration Certificate")
+    outside = [doc[i].text for i in range(lo, hi) if not m.rep_start <= i < m.rep_end]
+    return any(t[:1].isupper() and t.lower() in ORG_WORDS for t in outside)
+
+
+def _title_word(view: TokenView, i: int) -> bool:
+    """A capitalised word inside a sentence, as in a job title ("Peer Support Specialist")."""
+    text = view.doc[i].text
+    return i > 0 and text[:1].isupper() and not view.breaker(i - 1)
 
 
 def _governed_by_preposition(view: TokenView, i: int, reach: int = 5) -> bool:
@@ -276,18 +292,33 @@ def _governed_by_preposition(view: TokenView, i: int, reach: int = 5) -> bool:
     return False
 
 
-def _organisation_acts(view: TokenView, m: Match, back: list[int]) -> bool:
+def _organisation_acts(view: TokenView, m: Match, back: list[int],
+                       is_verb: Callable[[int], bool]) -> bool:
     """An organisation is the subject right before the duty ("the house conducts tests",
-    "most sober livings require ..."), not a place the role works in ("in the program")."""
+    "most sober livings require ..."), not a place the role works in ("in the program") nor
+    the object of a verb ("utilizes agency techniques")."""
     for n, i in enumerate(back[:8]):
         w = view.text(i)
+        if w == "at" and view.text(i + 1) in ("least", "most"):
+            continue
         if w in PREPOSITIONS or w in PEER_WORDS or w in PERSONS or w in STAFF or w == ",":
             return False
         if w in ORG_AGENTS:
             nxt = view.text(i + 1) if i + 1 < view.n else ""
             if nxt in ("'s", "'") or n > 5:
                 return False
-            return not _governed_by_preposition(view, i, reach=3)
+            return not _object_of(view, i, is_verb)
+    return False
+
+
+def _object_of(view: TokenView, i: int, is_verb: Callable[[int], bool], reach: int = 3) -> bool:
+    """The noun at i follows a preposition or a verb within its noun phrase."""
+    for k in range(i - 1, max(i - 1 - reach, -1), -1):
+        t = view.text(k)
+        if t in RELATIVES or t in SENTENCE_BREAK or t == "," or t.isspace():
+            return False
+        if t in PREPOSITIONS or is_verb(k):
+            return True
     return False
 
 
@@ -299,7 +330,7 @@ def others_people(view: TokenView, m: Match, sentence_start: int) -> bool:
     prev2 = view.text(i - 2) if i > 1 else ""
     if prev in ("'s", "'") and prev2 in CLINICIANS:
         return True
-    if prev == "-" and prev2 in CLINICIANS | {"staff"}:
+    if prev == "-" and prev2 in CLINICIANS | {"staff", "professional", "provider"}:
         return True
     earlier = range(i - 1, sentence_start - 1, -1)
     if prev in ("their", "his", "her"):

@@ -41,6 +41,7 @@ CATEGORIES = (
     "suicide-wording",
     "coercive-language",
     "peer-role-conflict",
+    "health-status-requirement",
 )
 # `prefer` names the preference an entry serves; "neutral" is not one.
 PREFERS = tuple(p for p in values(Preference) if p != Preference.NEUTRAL)
@@ -145,6 +146,14 @@ class Lexicon:
     name_index: dict[int, list[Variant]]
     concepts: ConceptIndex
     number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
+    # What must follow a number for any number-headed pattern to match, and how far after it.
+    number_probe: np.ndarray[Any, np.dtype[np.uint64]] | None = None
+    number_reach: int = 0
+    # The same variants as index_any / index2 / number_heads, grouped by their quick-reject
+    # probe so a check tests each distinct probe once per position.
+    any_groups: dict[int, list[ProbeGroup]] = field(default_factory=dict)
+    pair_groups: dict[int, dict[int, list[ProbeGroup]]] = field(default_factory=dict)
+    number_groups: list[ProbeGroup] = field(default_factory=list)
     hyphen: np.uint64 = field(default_factory=lambda: np.uint64(nlp.word_hash("-")))
 
     def rule(self, rule_id: str) -> Rule:
@@ -152,6 +161,19 @@ class Lexicon:
             if r.id == rule_id:
                 return r
         raise KeyError(rule_id)
+
+
+# (words one of which must follow the head, how far after it, the variants that need them)
+ProbeGroup = tuple[frozenset[int] | None, int, list[tuple[Rule, Variant]]]
+
+
+def _groups(pairs: Iterable[tuple[Rule, Variant]]) -> list[ProbeGroup]:
+    found: dict[tuple[frozenset[int] | None, int], list[tuple[Rule, Variant]]] = {}
+    for rule, v in pairs:
+        probe = v.probe
+        key = (probe[0], probe[1]) if probe is not None else (None, 0)
+        found.setdefault(key, []).append((rule, v))
+    return [(hashes, reach, members) for (hashes, reach), members in found.items()]
 
 
 @dataclass(frozen=True)
@@ -387,8 +409,20 @@ def _index(rules: list[Rule], categories: dict[str, CategoryInfo], names: list[V
     pair_triggers = np.unique(pair_keys(firsts, seconds))
     concept_index = ConceptIndex.build(
         [(rule, c, rule.window) for rule in rules for c in rule.concepts], marks)
+    probes = [v.probe for _, v in number_heads]
+    number_probe = None
+    number_reach = 0
+    if probes and all(p is not None for p in probes):
+        number_probe = np.array(sorted(set().union(*(p[0] for p in probes if p))),
+                                dtype=np.uint64)
+        number_reach = max(p[1] for p in probes if p) + 1
     return Lexicon(rules, categories, tuple(names), index, triggers, index2, index_any,
-                   any_triggers, pair_triggers, name_index, concept_index, number_heads)
+                   any_triggers, pair_triggers, name_index, concept_index, number_heads,
+                   number_probe=number_probe, number_reach=number_reach,
+                   any_groups={h: _groups(p) for h, p in index_any.items()},
+                   pair_groups={h: {h2: _groups(p) for h2, p in by.items()}
+                                for h, by in index2.items()},
+                   number_groups=_groups(number_heads))
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)

@@ -62,6 +62,7 @@ def normalize(text: str) -> Normalized:
     replacements: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "") for m in _HYPHEN_WRAP.finditer(text_t)]
     taken = {start for start, _, _ in replacements}
+    first_text = len(text_t) - len(text_t.lstrip())  # where the text proper begins
     for m in _BREAK.finditer(text_t):
         # a hyphen wrap already consumed this line break
         if m.start() - 1 in taken or m.start() in taken or _hyphen_before(text_t, m.start()):
@@ -71,7 +72,7 @@ def normalize(text: str) -> Normalized:
         blank = bool(m.group(1))
         sentence_end = before.endswith((".", "!", "?", ";", ":"))
         new_item = bool(_ITEM_START.match(after)) and not _CONTINUES.search(before[-12:])
-        at_start = not text_t[: m.start()].strip()
+        at_start = m.start() <= first_text
         repl = "\n" if (blank or sentence_end or new_item or at_start) else " "
         replacements.append((m.start(), m.end(), repl))
     for m in _SPACES.finditer(text_t):
