@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -253,6 +254,7 @@ _TRAILING = frozenset({",", ".", ";", ":", "!", "?", ")", '"', "'", "-", "\u2014
 _BASE_BEFORE = frozenset({"to", "will", "would", "shall", "should", "must", "may", "might",
                           "can", "could", "not", "n't", "never", "also", "help", "helps",
                           "and", "or"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 _GERUND_BEFORE = frozenset({"for", "of", "in", "with", "by", "about", "around", "including",
                             "include", "includes", "involve", "involves", "without", "from",
                             "as", "like", "on", "after", "before", "while", "when"})
@@ -303,19 +305,45 @@ def _rewrite(template: str, shape: str) -> str:
     return f"{word} {rest}" if rest else word
 
 
+_PLACEHOLDER = re.compile(r"\{(-?\d+)(:?)\}")
+
+
+def _fill(template: str, words: list[str]) -> str:
+    """`{1}`, `{2}`, `{-1}` in a suggestion stand for words of the matched text; `{2:}` for
+    the second word to the last."""
+    def word(found: re.Match[str]) -> str:
+        k = int(found.group(1))
+        index = k - 1 if k > 0 else k
+        if found.group(2):
+            return " ".join(words[index:])
+        return words[index] if -len(words) <= index < len(words) else ""
+
+    return " ".join(_PLACEHOLDER.sub(word, template).split())
+
+
 def _suggest(rule: Rule, m: Match, d: _Doc, phrase: str
              ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """Suggestions and the character span they replace (None: the finding's own words)."""
-    phrase_level = _phrase_suggestions(rule, phrase)
+    view = d.view
+    doc = view.doc
+    nxt = m.rep_end
+    if rule.before_noun and nxt < view.n and view.text(nxt) in context.PERSONS:
+        # a label right before the people it names: "mentally ill adults" -> "adults living
+        # with ..."
+        noun = doc[nxt].text
+        cs = doc[m.rep_start].idx
+        start, end = d.norm.span(cs, doc[nxt].idx + len(doc[nxt]))
+        return tuple(t.replace("{noun}", noun) for t in rule.before_noun), (start, end)
+    phrase_level = tuple(_fill(t, phrase.split()) for t in _phrase_suggestions(rule, phrase))
     if phrase_level or not rule.rewrites:
         return phrase_level, None
-    view = d.view
     start, end = _duty_span(d, m)
     lo = d.bounds(d.clauses, m.start)[0]
     while lo < start and (view.text(lo) in _LEADING or view.text(lo).isspace()):
         lo += 1
+    if start > lo and view.text(start - 1) in _COPULAS:
+        start = lo  # a passive duty ("medications are administered by ..."): the whole clause
     shape = _verb_shape(d, start, lo)
-    doc = view.doc
     cs, ce = d.norm.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return tuple(_rewrite(r, shape) for r in rule.rewrites), (cs, ce)
 

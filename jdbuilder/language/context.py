@@ -218,6 +218,12 @@ def someone_else_acts(view: TokenView, m: Match,
         if w in ("job", "role", "responsibility", "task", "duty", "work", "province") and \
                 fwd[k + 1] == "of" and any(x in STAFF | {"team"} for x in fwd[k + 2: k + 5]):
             return True
+        # "... stays with nursing staff", "... is left to other roles"
+        if w in ("stays", "stay", "remains", "remain", "rests", "belongs", "belong", "left") and \
+                fwd[k + 1] in ("with", "to") and any(
+                    x in STAFF | {"team", "teams", "roles", "other", "nursing"}
+                    for x in fwd[k + 2: k + 6]):
+            return True
     return False
 
 

@@ -70,6 +70,7 @@ ENTRY = {
     "case_sensitive": Field("bool", required=False),
     "suggestions": _TEXTS,
     "plural_suggestions": _TEXTS,
+    "before_noun": _TEXTS,
     "forms": Field("map", required=False, values=Field("str")),
     "peer_version": Field("text", required=False),
     "rewrites": _TEXTS,
@@ -118,6 +119,7 @@ class Rule:
     others_people: bool = False
     peer_version: str = ""
     rewrites: tuple[str, ...] = ()
+    before_noun: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     file: str = ""
@@ -256,6 +258,10 @@ def _rule(item: Mapping[str, Any], category: str, path: Path, vocab: Vocabulary,
     if not item.get("patterns") and not item.get("concepts"):
         raise ContentError(path, "needs at least one pattern or concept", entry=rid,
                            field="patterns", line=line)
+    for i, text in enumerate(item.get("before_noun") or (), start=1):
+        if "{noun}" not in text:
+            raise ContentError(path, "a before_noun suggestion must contain {noun}", entry=rid,
+                               field=f"before_noun[{i}]", line=line)
     if item.get("prefer") and not item.get("contested"):
         raise ContentError(path, "'prefer' is only for contested entries", entry=rid,
                            field="prefer", line=line)
@@ -292,6 +298,7 @@ def _rule(item: Mapping[str, Any], category: str, path: Path, vocab: Vocabulary,
         others_people=bool(item.get("others_people")),
         peer_version=" ".join(str(item.get("peer_version") or "").split()),
         rewrites=tuple(item.get("rewrites") or ()),
+        before_noun=tuple(item.get("before_noun") or ()),
         examples_flag=tuple(examples.get("flag") or ()),
         examples_pass=tuple(examples.get("pass") or ()),
         file=path.name,
