@@ -35,7 +35,7 @@ from jdbuilder.language.patterns import (
 U64 = np.ndarray[Any, np.dtype[np.uint64]]
 HARD_BREAKS = (".", ";", ":", "!", "?", "\n", "\n\n", "\u2014", "\u2013", "--", "\u2022")
 CONJUNCTIONS = ("and", "or", "then", "&")
-CONTRASTS = ("but", "however", "although", "though", "whereas", "while")
+CONTRASTS = ("but", "however", "although", "though", "whereas", "while", "so", "because")
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,10 @@ CRITIQUE = frozenset({
 CRITIQUE_PAIRS = frozenset({("too", "often"), ("role", "drift"), ("scope", "creep"),
                             ("not", "qualified"), ("not", "appropriate"),
                             ("inconsistent", "with")})
+AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "would", "can", "could", "may",
+                         "might", "must", "should", "shall", "does", "do", "did", "has", "have",
+                         "had", "also", "often", "usually", "typically", "generally", "always",
+                         "sometimes", "then"})
 # Words before "not" that make it a contrast with what came before ("members and not
 # patients", "people, not cases", "they are not patients").
 CONTRAST_LEADS = frozenset({"and", "but", "or", ",", "is", "are", "was", "were", "be", "been",
@@ -312,6 +316,10 @@ def _organisation_acts(view: TokenView, m: Match, back: list[int],
         if w in ORG_AGENTS:
             nxt = view.text(i + 1) if i + 1 < view.n else ""
             if nxt in ("'s", "'") or n > 5:
+                return False
+            # the subject: followed by the duty, an auxiliary or a verb, not by the noun it
+            # names ("house rules are enforced")
+            if not (i + 1 == m.start or nxt in AUXILIARIES or is_verb(i + 1)):
                 return False
             return not _object_of(view, i, is_verb)
     return False
