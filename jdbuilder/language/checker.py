@@ -167,7 +167,7 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
             return True
     if _any_match_names(d.lex, view, m):
         return True
-    if context.in_capitalised_name(view, m):
+    if context.in_capitalized_name(view, m):
         return True
     cs = doc[m.rep_start].idx
     ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
@@ -565,7 +565,10 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
 def _match_case(template: str, replacement: str) -> str:
     letters = [c for c in template if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
+        return replacement.upper()  # words in capitals
+    first = template.split()[0] if template.split() else ""
+    if len(first) > 1 and first.isupper():
+        return replacement  # an acronym ("PTSD clients") says nothing about sentence case
     if letters and template.lstrip()[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -5,8 +5,8 @@ class such as `@report_act` or `@person_state`): `A ~ B` means both inside one c
 order ("reports relapses", "relapses are reported"); `A > B` means A before B. Every part sits
 within the entry's `window` tokens of the first part.
 
-The engine is linear. One vectorised lookup of lower-case hashes finds every token where any part
-can start; parts are matched only there; clauses come from a vectorised pass over the same hashes
+The engine is linear. One vectorized lookup of lower-case hashes finds every token where any part
+can start; parts are matched only there; clauses come from a vectorized pass over the same hashes
 (sentence ends, semicolons, colons, dashes, a comma or conjunction followed by a new duty verb,
 and contrast words). The blank pipeline has no parser, so clauses are built from punctuation,
 conjunctions and list structure.
@@ -108,7 +108,7 @@ class ClauseMarks:
 
 
 def member(values: U64, sorted_keys: U64) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Vectorised membership test against a sorted array."""
+    """Vectorized membership test against a sorted array."""
     if not len(sorted_keys) or not len(values):
         return np.zeros(len(values), dtype=bool)
     pos = np.searchsorted(sorted_keys, values)
@@ -149,7 +149,7 @@ class _Part:
 
 @dataclass
 class ConceptIndex:
-    """Every concept of a lexicon, compiled for one vectorised candidate test per text."""
+    """Every concept of a lexicon, compiled for one vectorized candidate test per text."""
 
     keys: U64  # sorted first-token hashes of every part variant
     by_hash: dict[int, tuple[int, ...]]  # first-token hash -> part ids
@@ -184,7 +184,7 @@ class ConceptIndex:
              ) -> list[tuple[Any, Match]]:
         """Every concept match in the text: (rule, match), one per anchor at most.
 
-        Candidate positions come from one vectorised lookup; a part is matched only where a
+        Candidate positions come from one vectorized lookup; a part is matched only where a
         concept's anchor has matched and only within the window, so the Python work grows with
         the number of anchors, not with the text.
         """

@@ -96,7 +96,7 @@ PEER_WORDS = frozenset({"peer", "peers", "we", "you", "our", "us", "specialist",
 PREPOSITIONS = frozenset({"of", "by", "under", "with", "from", "for", "to", "in", "at", "on",
                           "within", "among", "alongside", "into", "through", "via", "per"})
 RELATIVES = frozenset({"which", "that", "who", "whom", "where", "when", "while", "if"})
-# Organisations that can be the actor of a sentence ("the house conducts tests").
+# Organizations that can be the actor of a sentence ("the house conducts tests").
 ORG_AGENTS = frozenset({
     "house", "houses", "home", "homes", "residence", "residences", "livings", "program",
     "programs", "programme", "programmes", "facility", "facilities", "agency", "agencies",
@@ -209,7 +209,7 @@ def someone_else_acts(view: TokenView, m: Match,
                 break
             return not (prev == "peer" or prev in HELPERS or (w == "others" and prev == "with"))
         break
-    if _organisation_acts(view, m, back, is_verb):
+    if _organization_acts(view, m, back, is_verb):
         return True
     # "... is done by nursing staff", "... remains the job of the clinical team"
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
@@ -255,8 +255,8 @@ def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
     return False
 
 
-def in_capitalised_name(view: TokenView, m: Match) -> bool:
-    """Part of a run of capitalised words that names an organisation or programme."""
+def in_capitalized_name(view: TokenView, m: Match) -> bool:
+    """Part of a run of capitalized words that names an organization or program."""
     doc = view.doc
 
     def cap(i: int) -> bool:
@@ -285,7 +285,7 @@ def in_capitalised_name(view: TokenView, m: Match) -> bool:
 
 
 def _title_word(view: TokenView, i: int) -> bool:
-    """A capitalised word inside a sentence, as in a job title ("Peer Support Specialist")."""
+    """A capitalized word inside a sentence, as in a job title ("Peer Support Specialist")."""
     text = view.doc[i].text
     return i > 0 and text[:1].isupper() and not view.breaker(i - 1)
 
@@ -302,9 +302,9 @@ def _governed_by_preposition(view: TokenView, i: int, reach: int = 5) -> bool:
     return False
 
 
-def _organisation_acts(view: TokenView, m: Match, back: list[int],
+def _organization_acts(view: TokenView, m: Match, back: list[int],
                        is_verb: Callable[[int], bool]) -> bool:
-    """An organisation is the subject right before the duty ("the house conducts tests",
+    """An organization is the subject right before the duty ("the house conducts tests",
     "most sober livings require ..."), not a place the role works in ("in the program") nor
     the object of a verb ("utilizes agency techniques")."""
     for n, i in enumerate(back[:8]):

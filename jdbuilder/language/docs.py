@@ -1,5 +1,5 @@
 """Generate docs/language-rules.md from the built-in lexicons, so the rule list is never written
-twice. Organisation and personal layers never appear in it.
+twice. Organization and personal layers never appear in it.
 
 Run `python -m jdbuilder.language.docs` to rewrite the file; a test fails when it is stale.
 """
@@ -25,7 +25,7 @@ def render(lex: Lexicon) -> str:
         "",
         "Severity: **error** (harmful slurs: must fix), **warning** (stigmatizing, clinical, "
         "coercive or out-of-scope wording: strongly suggested), **info** (plain-language "
-        "suggestions, and contested terms, which are off unless the organisation sets a "
+        "suggestions, and contested terms, which are off unless the organization sets a "
         "person-first or identity-first preference).",
         "",
         f"{len(lex.rules)} rules in {len(lex.categories)} categories.",

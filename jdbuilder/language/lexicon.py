@@ -2,7 +2,7 @@
 concepts.
 
 `load_lexicon(sources)` loads the layers named by a `LexiconSources`: the built-in folder is
-strict (a broken file raises `ContentError`); the organisation and personal folders are lenient
+strict (a broken file raises `ContentError`); the organization and personal folders are lenient
 (a bad entry is skipped and reported naming its file, entry and field; a broken classes or names
 file is skipped and reported). Nothing here reads settings.
 """
@@ -180,7 +180,7 @@ def _groups(pairs: Iterable[tuple[Rule, Variant]]) -> list[ProbeGroup]:
 
 @dataclass(frozen=True)
 class LoadedLexicon:
-    """A compiled lexicon and the problems met in the lenient (organisation, personal) layers."""
+    """A compiled lexicon and the problems met in the lenient (organization, personal) layers."""
 
     lexicon: Lexicon
     problems: tuple[ContentError, ...]
@@ -337,7 +337,7 @@ def _load_rules(path: Path, vocab: Vocabulary, seen: dict[str, Path], strict: bo
 
 
 def load_lexicon(sources: LexiconSources) -> LoadedLexicon:
-    """Load and compile the built-in layer, then the organisation and personal layers over it.
+    """Load and compile the built-in layer, then the organization and personal layers over it.
 
     Layers add rules, word classes and names. The built-in layer must be valid; in the other
     layers one bad entry skips only that entry, and each skipped entry or file is reported.
@@ -437,7 +437,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 def pair_keys(first: np.ndarray[Any, np.dtype[np.uint64]],
               second: np.ndarray[Any, np.dtype[np.uint64]]) -> np.ndarray[Any, np.dtype[np.uint64]]:
-    """One 64-bit key per (token, next token) pair, for a vectorised pre-check."""
+    """One 64-bit key per (token, next token) pair, for a vectorized pre-check."""
     with np.errstate(over="ignore"):
         keys: np.ndarray[Any, np.dtype[np.uint64]] = (first * _MIX) ^ second
     return keys

@@ -27,7 +27,7 @@ _lock = threading.Lock()
 
 @cache
 def pipeline() -> Any:
-    """spacy.blank('en') with a lookup-mode lemmatizer, initialised from spacy-lookups-data."""
+    """spacy.blank('en') with a lookup-mode lemmatizer, initialized from spacy-lookups-data."""
     with _lock:
         nlp = spacy.blank("en")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

@@ -1,4 +1,4 @@
-"""Text normalisation before matching, with offsets mapped back to the original text.
+"""Text normalization before matching, with offsets mapped back to the original text.
 
 Phrases broken by a line wrap ("suffers\nfrom") or a line-end hyphen ("non-\ncompliant") are
 joined; runs of spaces fold to one; curly quotes become straight. A new line that starts a list

@@ -238,7 +238,7 @@ class TokenView:
 
     def __init__(self, doc: Any, lowers: Any) -> None:
         self.doc = doc
-        self.lowers = lowers  # numpy array, for vectorised tests
+        self.lowers = lowers  # numpy array, for vectorized tests
         self.ints: list[int] = lowers.tolist()  # the same hashes, for fast scalar access
         self.n = len(lowers)
         self._text: dict[int, str] = {}

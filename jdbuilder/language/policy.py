@@ -1,7 +1,7 @@
-"""Organisation and document policy for the language check.
+"""Organization and document policy for the language check.
 
-Contested wording (person-first versus identity-first) follows the organisation's preference;
-allow-lists by phrase or rule id come from the organisation and from each document. Suppressed
+Contested wording (person-first versus identity-first) follows the organization's preference;
+allow-lists by phrase or rule id come from the organization and from each document. Suppressed
 findings are counted and returned, never silently dropped.
 """
 
@@ -31,7 +31,7 @@ class Policy:
         object.__setattr__(self, "preference", preference)
 
     def merged(self, other: Policy | None) -> Policy:
-        """This policy (the organisation's) with a document's additions on top."""
+        """This policy (the organization's) with a document's additions on top."""
         if other is None:
             return self
         preference = (other.preference if other.preference != Preference.NEUTRAL

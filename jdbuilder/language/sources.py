@@ -1,4 +1,4 @@
-"""Where the lexicon comes from: the built-in folder and the optional organisation and personal
+"""Where the lexicon comes from: the built-in folder and the optional organization and personal
 folders. Light on purpose (no numpy, no spaCy), so settings and the UI can build sources without
 loading the checker.
 """
@@ -11,9 +11,9 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class LexiconSources:
-    """The lexicon layers to load, in order: built-in (strict), organisation, personal (lenient).
+    """The lexicon layers to load, in order: built-in (strict), organization, personal (lenient).
 
-    A layer folder that does not exist is skipped without a problem: an organisation that has
+    A layer folder that does not exist is skipped without a problem: an organization that has
     not added terms needs no empty folder.
     """
 
@@ -29,10 +29,10 @@ class LexiconSources:
         return cls(builtin=lexicons_dir())
 
     def user_layers(self) -> tuple[tuple[str, Path], ...]:
-        """The organisation and personal layers that are set, with their names."""
+        """The organization and personal layers that are set, with their names."""
         out: list[tuple[str, Path]] = []
         if self.organisation is not None:
-            out.append(("organisation", self.organisation))
+            out.append(("organization", self.organisation))
         if self.personal is not None:
             out.append(("personal", self.personal))
         return tuple(out)

@@ -130,6 +130,8 @@ def _reads_badly(before: str, new: str, after: str, old: str, whole_duty: bool) 
     words = _words(new)
     if not words:
         return "empty replacement"
+    if "(" in new or ")" in new:
+        return "a placeholder in brackets, not wording"
     first, last = words[0], words[-1]
     prev = left[0].lower()
     old_first = (_words(old)[:1] or [""])[0]
