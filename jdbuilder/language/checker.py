@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from jdbuilder.language import context, nlp
-from jdbuilder.language.concepts import clause_ids, member
+from jdbuilder.language.concepts import Membership, clause_ids, member
 from jdbuilder.language.lexicon import Lexicon, Rule, builtin_lexicon, pair_keys
 from jdbuilder.language.normalize import Normalized, normalize
 from jdbuilder.language.patterns import Match, TokenView, Variant, match_variant
@@ -68,12 +68,6 @@ class CheckReport:
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
     truncated: bool = False  # more than MAX_FINDINGS: the rest of the text was not reported
 
-    def counts(self) -> dict[str, int]:
-        out = {str(s): 0 for s in Severity.descending()}
-        for f in self.findings:
-            out[f.severity] += 1
-        return out
-
 
 class _Doc:
     """One tokenized text and the per-text arrays context rules share (built when first used)."""
@@ -84,6 +78,7 @@ class _Doc:
         self.doc = doc
         self.lex = lex
         self.view = TokenView(doc, nlp.lower_hashes(doc))
+        self.member = Membership(self.view.lowers)
         self._clauses: Any = None
         self._sentences: Any = None
         self._verbs: Any = None
@@ -92,20 +87,20 @@ class _Doc:
     @property
     def clauses(self) -> Any:
         if self._clauses is None:
-            self._clauses = clause_ids(self.view.lowers, self.lex.concepts.marks)
+            self._clauses = clause_ids(self.view.lowers, self.lex.concepts.marks, self.member)
         return self._clauses
 
     def is_verb(self, i: int) -> bool:
         """Token i starts a duty (a clause verb)."""
         if self._verbs is None:
-            self._verbs = member(self.view.lowers, self.lex.concepts.marks.verb)
+            self._verbs = self.member(self.lex.concepts.marks.verb)
         return bool(self._verbs[i])
 
     @property
     def sentences(self) -> Any:
         """A sentence (or list item) number per token."""
         if self._sentences is None:
-            hard = member(self.view.lowers, self.lex.concepts.marks.hard)
+            hard = self.member(self.lex.concepts.marks.hard)
             start = hard.copy()
             start[1:] |= hard[:-1]
             self._sentences = np.cumsum(start)
@@ -271,9 +266,8 @@ def _duty_span(d: _Doc, m: Match) -> tuple[int, int]:
         lo += 1
     while hi > m.end and (view.text(hi - 1) in _TRAILING or view.text(hi - 1).isspace()):
         hi -= 1
-    lowers = view.lowers
     start = m.start
-    verbs = member(lowers[lo:m.start + 1], marks.verb)
+    verbs = d.member(marks.verb)[lo:m.start + 1]
     before = view.text(m.start - 1) if m.start > lo else ""
     if not verbs[-1] and before not in _GERUND_BEFORE and before not in _BASE_BEFORE:
         back = [k for k in range(len(verbs) - 1) if verbs[k]]
@@ -294,7 +288,7 @@ def _verb_shape(d: _Doc, start: int, lo: int) -> str:
     if prev in _GERUND_BEFORE:
         return "ing"
     if start == lo and nlp.lemma(word) == word and bool(
-            member(view.lowers[start:start + 1], d.lex.concepts.marks.verb)[0]):
+            d.is_verb(start)):
         return "base"
     return "s"
 
@@ -356,11 +350,14 @@ def _active(rule: Rule, policy: Policy) -> bool:
     return policy.show_contested
 
 
-def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
+def _raw_matches(view: TokenView, lex: Lexicon,
+                 test: Membership | None = None) -> list[tuple[Rule, Match]]:
     lowers = view.lowers
-    if not len(lowers) or not len(lex.triggers):
+    test = test or Membership(lowers)
+    if not len(lowers) or not (len(lex.any_triggers) or len(lex.pair_triggers)
+                               or lex.number_groups):
         return []
-    cand = np.flatnonzero(member(lowers, lex.any_triggers))
+    cand = np.flatnonzero(test(lex.any_triggers))
     if len(lowers) > 1 and len(lex.pair_triggers):
         pairs = np.flatnonzero(member(pair_keys(lowers[:-1], lowers[1:]), lex.pair_triggers))
         cand = np.union1d(cand, pairs)
@@ -370,11 +367,11 @@ def _raw_matches(view: TokenView, lex: Lexicon) -> list[tuple[Rule, Match]]:
             keys = pair_keys(lowers[hyphens], lowers[hyphens + 2])
             cand = np.union1d(cand, hyphens[member(keys, lex.pair_triggers)])
     numbers: set[int] = set()
-    if lex.number_heads:
+    if lex.number_groups:
         positions = nlp.number_positions(view.doc)
         if lex.number_probe is not None and len(positions):
             # keep a number only where a word some pattern needs after it follows closely
-            near = member(lowers, lex.number_probe)
+            near = test(lex.number_probe)
             reach = lex.number_reach
             positions = positions[[bool(near[p + 1:p + 1 + reach].any()) for p in positions]]
         numbers = set(positions.tolist())
@@ -420,10 +417,10 @@ class _Hit:
 def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
                policy: Policy) -> CheckReport:
     d = _Doc(text, norm, doc, lex)
-    raw = _raw_matches(d.view, lex)
+    raw = _raw_matches(d.view, lex, d.member)
     n_patterns = len(raw)
     if lex.concepts.entries and len(d.view.lowers):
-        raw += lex.concepts.scan(d.view, d.clauses)
+        raw += lex.concepts.scan(d.view, d.clauses, d.member)
     report = CheckReport()
     if not raw:
         return report

@@ -117,19 +117,45 @@ def member(values: U64, sorted_keys: U64) -> np.ndarray[Any, np.dtype[np.bool_]]
     return out
 
 
-def clause_ids(lowers: U64, marks: ClauseMarks) -> np.ndarray[Any, np.dtype[np.intp]]:
+class Membership:
+    """Membership tests for one text's tokens, against many sorted key arrays.
+
+    The test runs on the text's distinct hashes (a few hundred in a page) and is spread back
+    to every token, so each extra key array costs little; results are kept per key array.
+    """
+
+    def __init__(self, lowers: U64) -> None:
+        self.lowers = lowers
+        self._uniq: U64 | None = None
+        self._inverse: np.ndarray[Any, np.dtype[np.intp]] | None = None
+        self._cache: dict[int, np.ndarray[Any, np.dtype[np.bool_]]] = {}
+
+    def __call__(self, keys: U64) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        found = self._cache.get(id(keys))
+        if found is None:
+            if self._uniq is None:
+                self._uniq, self._inverse = np.unique(self.lowers, return_inverse=True)
+            assert self._inverse is not None
+            found = member(self._uniq, keys)[self._inverse]
+            self._cache[id(keys)] = found
+        return found
+
+
+def clause_ids(lowers: U64, marks: ClauseMarks,
+               test: Membership | None = None) -> np.ndarray[Any, np.dtype[np.intp]]:
     """A clause number per token; a break token opens the clause that follows it."""
     n = len(lowers)
     start = np.zeros(n, dtype=bool)
     if n == 0:
         return start.astype(np.intp)
-    hard = member(lowers, marks.hard)
-    verb = member(lowers, marks.verb)
-    conj = member(lowers, marks.conjunction)
+    test = test or Membership(lowers)
+    hard = test(marks.hard)
+    verb = test(marks.verb)
+    conj = test(marks.conjunction)
     comma = lowers == marks.comma
     start |= hard
     start[1:] |= hard[:-1]
-    start |= member(lowers, marks.contrast)
+    start |= test(marks.contrast)
     start[1:] |= comma[:-1] & verb[1:]  # "..., administers medication"
     start[2:] |= comma[:-2] & conj[1:-1] & verb[2:]  # "..., and reports"
     # "... vital signs and reports changes": a new verb after a conjunction, unless the word
@@ -180,8 +206,8 @@ class ConceptIndex:
         return cls(keys, {h: tuple(sorted(p)) for h, p in by_hash.items()}, parts, entries,
                    marks)
 
-    def scan(self, view: TokenView, clauses: np.ndarray[Any, np.dtype[np.intp]]
-             ) -> list[tuple[Any, Match]]:
+    def scan(self, view: TokenView, clauses: np.ndarray[Any, np.dtype[np.intp]],
+             test: Membership | None = None) -> list[tuple[Any, Match]]:
         """Every concept match in the text: (rule, match), one per anchor at most.
 
         Candidate positions come from one vectorized lookup; a part is matched only where a
@@ -189,7 +215,8 @@ class ConceptIndex:
         the number of anchors, not with the text.
         """
         lowers = view.ints
-        hits = np.flatnonzero(member(view.lowers, self.keys))
+        test = test or Membership(view.lowers)
+        hits = np.flatnonzero(test(self.keys))
         if not len(hits):
             return []
         cand: dict[int, list[int]] = {}

@@ -132,39 +132,6 @@ class CategoryInfo:
     description: str
 
 
-@dataclass
-class Lexicon:
-    rules: list[Rule]
-    categories: dict[str, CategoryInfo]
-    names: tuple[Variant, ...]
-    index: dict[int, list[tuple[Rule, Variant]]]
-    triggers: np.ndarray[Any, np.dtype[np.uint64]]
-    # first-token hash -> (second-token hash -> variants), for variants with a fixed second
-    # token; `index_any` holds the rest. Together they hold the same variants as `index`.
-    index2: dict[int, dict[int, list[tuple[Rule, Variant]]]]
-    index_any: dict[int, list[tuple[Rule, Variant]]]
-    any_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # first tokens of `index_any`
-    pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # pair_keys of `index2`
-    name_index: dict[int, list[Variant]]
-    concepts: ConceptIndex
-    number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
-    # What must follow a number for any number-headed pattern to match, and how far after it.
-    number_probe: np.ndarray[Any, np.dtype[np.uint64]] | None = None
-    number_reach: int = 0
-    # The same variants as index_any / index2 / number_heads, grouped by their quick-reject
-    # probe so a check tests each distinct probe once per position.
-    any_groups: dict[int, list[ProbeGroup]] = field(default_factory=dict)
-    pair_groups: dict[int, dict[int, list[ProbeGroup]]] = field(default_factory=dict)
-    number_groups: list[ProbeGroup] = field(default_factory=list)
-    hyphen: np.uint64 = field(default_factory=lambda: np.uint64(nlp.word_hash("-")))
-
-    def rule(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
-
-
 # (words one of which must follow the head, how far after it, the variants that need them)
 ProbeGroup = tuple[frozenset[int] | None, int, list[tuple[Rule, Variant]]]
 
@@ -176,6 +143,28 @@ def _groups(pairs: Iterable[tuple[Rule, Variant]]) -> list[ProbeGroup]:
         key = (probe[0], probe[1]) if probe is not None else (None, 0)
         found.setdefault(key, []).append((rule, v))
     return [(hashes, reach, members) for (hashes, reach), members in found.items()]
+
+
+@dataclass
+class Lexicon:
+    rules: list[Rule]
+    categories: dict[str, CategoryInfo]
+    # Candidate tests, vectorized over a text's lower-case hashes: the first word of a variant
+    # whose second word is not fixed (`any_triggers`), and (first, second) pair keys otherwise.
+    any_triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    # The variants behind each trigger, grouped by their quick-reject probe so a check tests
+    # each distinct probe once per position: first hash -> groups; first -> second -> groups.
+    any_groups: dict[int, list[ProbeGroup]]
+    pair_groups: dict[int, dict[int, list[ProbeGroup]]]
+    name_index: dict[int, list[Variant]]
+    concepts: ConceptIndex
+    # Variants that start with a number, what must follow a number for any of them to match,
+    # and how far after it.
+    number_groups: list[ProbeGroup] = field(default_factory=list)
+    number_probe: np.ndarray[Any, np.dtype[np.uint64]] | None = None
+    number_reach: int = 0
+    hyphen: np.uint64 = field(default_factory=lambda: np.uint64(nlp.word_hash("-")))
 
 
 @dataclass(frozen=True)
@@ -398,7 +387,8 @@ def _index(rules: list[Rule], categories: dict[str, CategoryInfo], names: list[V
     for v in names:
         for h in v.first.hashes:
             name_index.setdefault(h, []).append(v)
-    triggers = np.array(sorted(index), dtype=np.uint64)
+    # first-token hash -> (second-token hash -> variants), for variants with a fixed second
+    # token; `index_any` holds the rest.
     index2: dict[int, dict[int, list[tuple[Rule, Variant]]]] = {}
     index_any: dict[int, list[tuple[Rule, Variant]]] = {}
     for h, pairs in index.items():
@@ -423,13 +413,12 @@ def _index(rules: list[Rule], categories: dict[str, CategoryInfo], names: list[V
         number_probe = np.array(sorted(set().union(*(p[0] for p in probes if p))),
                                 dtype=np.uint64)
         number_reach = max(p[1] for p in probes if p) + 1
-    return Lexicon(rules, categories, tuple(names), index, triggers, index2, index_any,
-                   any_triggers, pair_triggers, name_index, concept_index, number_heads,
-                   number_probe=number_probe, number_reach=number_reach,
-                   any_groups={h: _groups(p) for h, p in index_any.items()},
-                   pair_groups={h: {h2: _groups(p) for h2, p in by.items()}
-                                for h, by in index2.items()},
-                   number_groups=_groups(number_heads))
+    return Lexicon(
+        rules, categories, any_triggers, pair_triggers,
+        any_groups={h: _groups(p) for h, p in index_any.items()},
+        pair_groups={h: {h2: _groups(p) for h2, p in by.items()} for h, by in index2.items()},
+        name_index=name_index, concepts=concept_index, number_groups=_groups(number_heads),
+        number_probe=number_probe, number_reach=number_reach)
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
