@@ -59,6 +59,7 @@ STAFF = frozenset({
     "counsellors", "therapist", "therapists", "medical", "licensed", "licenced", "prescribing",
     "manager", "managers", "worker", "workers", "practitioner", "practitioners", "provider",
     "providers", "psychologist", "psychologists", "payee", "court", "courts", "judge", "police",
+    "researchers", "evaluators", "investigators", "authors", "scientists",
     "officer", "officers", "probation", "parole", "security", "others", "colleagues",
 })
 SKIPPABLE = frozenset({
@@ -106,9 +107,9 @@ ORG_AGENTS = frozenset({
     "system", "systems", "unit", "units",
 })
 CRITIQUE = frozenset({
-    "misuse", "misuses", "misused", "misusing", "inappropriate", "inappropriately", "co-opted",
-    "coopted", "erode", "erodes", "eroded", "eroding", "undermine", "undermines", "undermined",
-    "undermining", "exploit", "exploited", "exploits",
+    "taxi", "taxis", "misuse", "misuses", "misused", "misusing", "inappropriate",
+    "inappropriately", "co-opted", "coopted", "erode", "erodes", "eroded", "eroding",
+    "undermine", "undermines", "undermined", "undermining", "exploit", "exploited", "exploits",
 })
 CRITIQUE_PAIRS = frozenset({("too", "often"), ("role", "drift"), ("scope", "creep"),
                             ("not", "qualified"), ("not", "appropriate"),
