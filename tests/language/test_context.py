@@ -96,3 +96,13 @@ def test_another_actor(text: str) -> None:
 def test_the_role_as_actor_is_still_flagged(text: str) -> None:
     assert {f for f in check(text) if f.category in ("peer-role-conflict",
                                                      "coercive-language")}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Manages challenging behaviours on the unit.", "coercive-language"),
+    ("Tracks each resident's behaviour on the sign-out sheet.", "peer-role-conflict"),
+    ("No psychiatric hospitalisation in the last two years.", "health-status-requirement"),
+    ("Supports the mentally ill in the neighbourhood.", "stigmatizing-label"),
+])
+def test_british_spellings_in_pasted_text_still_match(text: str, category: str) -> None:
+    assert category in {f.category for f in check(text)}
