@@ -237,17 +237,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from jdbuilder.errors import InputError
     from jdbuilder.language import Policy, check_report
-    from jdbuilder.language.lexicon import lexicon_problems
+    from jdbuilder.language.lexicon import load_lexicon
+    from jdbuilder.language.sources import LexiconSources
+    from jdbuilder.library.loader import organisation_library_dir
     from jdbuilder.readers.inputs import collect_paths, read_input
     from jdbuilder.readers.text import line_col
     from jdbuilder.settings import load_settings
+    from jdbuilder.userdata import user_data_dir
 
     floor = Severity(args.min_severity).rank
     paths, errors = collect_paths(args.paths)
     settings, _ = load_settings()
     policy = settings.policy()
     organisation = settings.organisation
-    _report_problems(list(lexicon_problems()))
+    org = organisation_library_dir(settings.organisation_library)
+    loaded = load_lexicon(LexiconSources(
+        builtin=LexiconSources.builtin_only().builtin,
+        organisation=org / "lexicons" if org is not None else None,
+        personal=user_data_dir() / "lexicons"))
+    _report_problems(list(loaded.problems))
     results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
     any_findings = False
     for path in paths:
@@ -258,7 +266,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             errors.append(exc)
             continue
         doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
-        report = check_report(doc.text, doc_policy)
+        report = check_report(doc.text, doc_policy, loaded.lexicon)
         found = [f for f in report.findings if Severity(f.severity).rank >= floor]
         any_findings = any_findings or bool(found)
         entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}

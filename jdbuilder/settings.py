@@ -41,7 +41,7 @@ class Settings:
                         accommodation_contact=self.accommodation_contact)
 
     def policy(self) -> Policy:
-        return Policy(preference=self.preference,
+        return Policy(preference=Preference(self.preference),
                       allow_phrases=frozenset(normalise_phrase(p) for p in self.allow_phrases),
                       allow_rules=frozenset(self.allow_rules))
 

@@ -3,12 +3,17 @@
 - negation and refusal ("does not administer medication", "will never act as payee");
 - someone else as the agent ("supports people to write their own plan", "nurses administer");
 - mention rather than use (quoted words, "words like addict");
-- proper names ("Narcotics Anonymous", "Department of Mental Health").
+- proper names ("Narcotics Anonymous", "Department of Mental Health");
+- contrast ("members and not patients") and criticism of a duty ("peers are too often misused
+  as drivers");
+- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 from jdbuilder.language.patterns import Match, TokenView
 
@@ -43,6 +48,8 @@ PERSONS = frozenset({
     "residents", "client", "clients", "student", "students", "adults", "adult", "parents",
     "parent", "caregivers", "caregiver", "peers", "everyone", "anyone", "whoever", "those",
     "they", "he", "she", "you", "loved", "relatives", "children", "teens", "survivors",
+    "consumer", "consumers", "patient", "patients", "tenant", "tenants", "veteran", "veterans",
+    "caller", "callers", "recipient", "recipients", "occupant", "occupants", "youths",
 })
 OWN = frozenset({"own"})
 STAFF = frozenset({
@@ -52,6 +59,7 @@ STAFF = frozenset({
     "counsellors", "therapist", "therapists", "medical", "licensed", "licenced", "prescribing",
     "manager", "managers", "worker", "workers", "practitioner", "practitioners", "provider",
     "providers", "psychologist", "psychologists", "payee", "court", "courts", "judge", "police",
+    "researchers", "evaluators", "investigators", "authors", "scientists",
     "officer", "officers", "probation", "parole", "security", "others", "colleagues",
 })
 SKIPPABLE = frozenset({
@@ -73,6 +81,48 @@ ORG_WORDS = frozenset({
     "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
     "grant", "fund", "award", "treaty", "law", "statute", "conference", "summit",
 })
+# Clinicians whose patients are theirs, not the peer worker's ("a doctor's patients").
+CLINICIANS = frozenset({
+    "doctor", "doctors", "physician", "physicians", "psychiatrist", "psychiatrists",
+    "clinician", "clinicians", "provider", "providers", "therapist", "therapists", "nurse",
+    "nurses", "prescriber", "prescribers", "psychologist", "psychologists", "dentist",
+    "dentists", "surgeon", "surgeons", "practitioner", "practitioners", "counselor",
+    "counselors", "counsellor", "counsellors", "md", "mds",
+})
+# Words that make the peer worker part of the subject ("nurses and peers support patients").
+PEER_WORDS = frozenset({"peer", "peers", "we", "you", "our", "us", "specialist", "specialists",
+                        "coach", "coaches", "mentor", "mentors", "advocate", "advocates",
+                        "worker", "workers", "outreach", "chw", "chws", "navigator",
+                        "navigators"})
+PREPOSITIONS = frozenset({"of", "by", "under", "with", "from", "for", "to", "in", "at", "on",
+                          "within", "among", "alongside", "into", "through", "via", "per"})
+RELATIVES = frozenset({"which", "that", "who", "whom", "where", "when", "while", "if"})
+# Organizations that can be the actor of a sentence ("the house conducts tests").
+ORG_AGENTS = frozenset({
+    "house", "houses", "home", "homes", "residence", "residences", "livings", "program",
+    "programs", "programme", "programmes", "facility", "facilities", "agency", "agencies",
+    "organization", "organizations", "organisation", "organisations", "clinic", "clinics",
+    "hospital", "hospitals", "center", "centers", "centre", "centres", "court", "courts",
+    "employer", "employers", "shelter", "shelters", "state", "states", "county", "counties",
+    "system", "systems", "unit", "units",
+})
+CRITIQUE = frozenset({
+    "taxi", "taxis", "misuse", "misuses", "misused", "misusing", "inappropriate",
+    "inappropriately", "co-opted", "coopted", "erode", "erodes", "eroded", "eroding",
+    "undermine", "undermines", "undermined", "undermining", "exploit", "exploited", "exploits",
+})
+CRITIQUE_PAIRS = frozenset({("too", "often"), ("role", "drift"), ("scope", "creep"),
+                            ("not", "qualified"), ("not", "appropriate"),
+                            ("inconsistent", "with")})
+AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "would", "can", "could", "may",
+                         "might", "must", "should", "shall", "does", "do", "did", "has", "have",
+                         "had", "also", "often", "usually", "typically", "generally", "always",
+                         "sometimes", "then"})
+# Words before "not" that make it a contrast with what came before ("members and not
+# patients", "people, not cases", "they are not patients").
+CONTRAST_LEADS = frozenset({"and", "but", "or", ",", "is", "are", "was", "were", "be", "been",
+                            "being", "am"})
+_SENTENCE_LEAD = frozenset({"-", "*", "\u2022", "(", ")", '"', "'", ".", ":", ";", "\n", "\n\n"})
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|(?<![A-Za-z0-9])'[^'\n]{1,200}'(?![A-Za-z0-9])")
 
 
@@ -107,13 +157,14 @@ def is_negated(view: TokenView, m: Match) -> bool:
     words = [view.text(i) for i in back]
     for k, w in enumerate(words):
         if w in NEGATORS:
-            # "not only" is emphasis, not negation
-            if w == "not" and k > 0 and words[k - 1] == "only":
+            # "not only", "not just", "not limited to" are emphasis, not negation
+            if w == "not" and k > 0 and words[k - 1] in ("only", "just", "limited"):
                 continue
             return True
         if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
             return True
-    inside = [view.text(i) for i in range(m.start, m.end)]
+    # a negator inside the match (not its first word: a pattern may start with its own "not")
+    inside = [view.text(i) for i in range(m.start + 1, m.end)]
     if any(w in ("not", "n't", "never") for w in inside):
         return True
     # "Administering medication is not part of this role": the copula right after the match.
@@ -125,21 +176,23 @@ def is_negated(view: TokenView, m: Match) -> bool:
     return False
 
 
-def someone_else_acts(view: TokenView, m: Match) -> bool:
+def someone_else_acts(view: TokenView, m: Match,
+                      is_verb: Callable[[int], bool] = lambda i: False) -> bool:
     """The role supports another person to act, or other staff do it."""
-    span = [view.text(i) for i in range(m.start, min(m.end + 3, view.n))]
-    if OWN & set(span):
-        return True
     back = _clause_back(view, m.start, 12)
     words = [view.text(i) for i in back]
-    seen_person = False
-    for w in words:
+    # "helps people write their own plan": the person acts, with support
+    span = [view.text(i) for i in range(m.start, min(m.end + 3, view.n))]
+    if OWN & set(span) and (PERSONS | HELPERS) & set(words):
+        return True
+    person_at = -1
+    for k, w in zip(back, words, strict=True):
         if w == ",":
             break  # "help them find meetings, and collect urine samples": a new duty
         if w in PERSONS:
-            seen_person = True
-        elif w in HELPERS and seen_person:
-            return True
+            person_at = k
+        elif w in HELPERS and 0 < person_at - k <= 3 and not _title_word(view, k):
+            return True  # "supports people to ...", "assists the person in ..."
     # "Nurses administer ...", "nursing staff will administer ..."
     for i in back:
         w = view.text(i)
@@ -149,11 +202,16 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             prev = view.text(i - 1) if i > 0 else ""
             before = view.text(i - 2) if i > 1 else ""
             # "peer staff administer ..." is the role itself; "helps the nurse pass
-            # medications" makes the peer a co-worker in the task.
+            # medications" makes the peer a co-worker in the task; "under the direction of a
+            # provider to implement ..." leaves the role as the actor.
             if prev in ("the", "a") and before in HELPERS | {"with", "and"}:
                 return False
+            if _governed_by_preposition(view, i):
+                break
             return not (prev == "peer" or prev in HELPERS or (w == "others" and prev == "with"))
         break
+    if _organization_acts(view, m, back, is_verb):
+        return True
     # "... is done by nursing staff", "... remains the job of the clinical team"
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 8)]
     for k, w in enumerate(fwd[:-1]):
@@ -164,6 +222,12 @@ def someone_else_acts(view: TokenView, m: Match) -> bool:
             return True
         if w in ("job", "role", "responsibility", "task", "duty", "work", "province") and \
                 fwd[k + 1] == "of" and any(x in STAFF | {"team"} for x in fwd[k + 2: k + 5]):
+            return True
+        # "... stays with nursing staff", "... is left to other roles"
+        if w in ("stays", "stay", "remains", "remain", "rests", "belongs", "belong", "left") and \
+                fwd[k + 1] in ("with", "to") and any(
+                    x in STAFF | {"team", "teams", "roles", "other", "nursing"}
+                    for x in fwd[k + 2: k + 6]):
             return True
     return False
 
@@ -192,8 +256,8 @@ def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
     return False
 
 
-def in_capitalised_name(view: TokenView, m: Match) -> bool:
-    """Part of a run of capitalised words that names an organisation or programme."""
+def in_capitalized_name(view: TokenView, m: Match) -> bool:
+    """Part of a run of capitalized words that names an organization or program."""
     doc = view.doc
 
     def cap(i: int) -> bool:
@@ -216,4 +280,108 @@ def in_capitalised_name(view: TokenView, m: Match) -> bool:
     words = [t for t in run if t.isalpha()]
     if len(words) >= 3 and all(t.isupper() for t in words):
         return False  # a sentence in capitals, not a name
-    return any(t.lower() in ORG_WORDS for t in caps)
+    # the words of the match itself do not make a name ("Medication Administration Certificate")
+    outside = [doc[i].text for i in range(lo, hi) if not m.rep_start <= i < m.rep_end]
+    return any(t[:1].isupper() and t.lower() in ORG_WORDS for t in outside)
+
+
+def _title_word(view: TokenView, i: int) -> bool:
+    """A capitalized word inside a sentence, as in a job title ("Peer Support Specialist")."""
+    text = view.doc[i].text
+    return i > 0 and text[:1].isupper() and not view.breaker(i - 1)
+
+
+def _governed_by_preposition(view: TokenView, i: int, reach: int = 5) -> bool:
+    """The noun at i is the object of a preposition ("the direction of a licensed provider"),
+    looking back over its modifiers to a preposition, a relative word or a clause break."""
+    for k in range(i - 1, max(i - 1 - reach, -1), -1):
+        t = view.text(k)
+        if t in RELATIVES or t in SENTENCE_BREAK or t == "," or t.isspace():
+            return False
+        if t in PREPOSITIONS:
+            return True
+    return False
+
+
+def _organization_acts(view: TokenView, m: Match, back: list[int],
+                       is_verb: Callable[[int], bool]) -> bool:
+    """An organization is the subject right before the duty ("the house conducts tests",
+    "most sober livings require ..."), not a place the role works in ("in the program") nor
+    the object of a verb ("utilizes agency techniques")."""
+    for n, i in enumerate(back[:8]):
+        w = view.text(i)
+        if w == "at" and view.text(i + 1) in ("least", "most"):
+            continue
+        if w in PREPOSITIONS or w in PEER_WORDS or w in PERSONS or w in STAFF or w == ",":
+            return False
+        if w in ORG_AGENTS:
+            nxt = view.text(i + 1) if i + 1 < view.n else ""
+            if nxt in ("'s", "'") or n > 5:
+                return False
+            # the subject: followed by the duty, an auxiliary or a verb, not by the noun it
+            # names ("house rules are enforced")
+            if not (i + 1 == m.start or nxt in AUXILIARIES or is_verb(i + 1)):
+                return False
+            return not _object_of(view, i, is_verb)
+    return False
+
+
+def _object_of(view: TokenView, i: int, is_verb: Callable[[int], bool], reach: int = 3) -> bool:
+    """The noun at i follows a preposition or a verb within its noun phrase."""
+    for k in range(i - 1, max(i - 1 - reach, -1), -1):
+        t = view.text(k)
+        if t in RELATIVES or t in SENTENCE_BREAK or t == "," or t.isspace():
+            return False
+        if t in PREPOSITIONS or is_verb(k):
+            return True
+    return False
+
+
+def others_people(view: TokenView, m: Match, sentence_start: int) -> bool:
+    """The people named belong to someone else: "a doctor's patients", "doctor-patient",
+    "when a clinician leaves, their patients ...", "doctors rarely tell patients ..."."""
+    i = m.start
+    prev = view.text(i - 1) if i > 0 else ""
+    prev2 = view.text(i - 2) if i > 1 else ""
+    if prev in ("'s", "'") and prev2 in CLINICIANS:
+        return True
+    if prev == "-" and prev2 in CLINICIANS | {"staff", "professional", "provider"}:
+        return True
+    earlier = range(i - 1, sentence_start - 1, -1)
+    if prev in ("their", "his", "her"):
+        return any(view.text(k) in CLINICIANS for k in earlier)
+    for k in earlier:
+        w = view.text(k)
+        if w in PEER_WORDS:
+            return False
+        if w in CLINICIANS and not _governed_by_preposition(view, k):
+            return True
+    return False
+
+
+def contrasted(view: TokenView, m: Match) -> bool:
+    """The words are rejected right where they stand: "members and not patients", "people,
+    never cases", "people rather than addicts"."""
+    i = m.start
+    words = [view.text(k) for k in range(max(i - 3, 0), i)]
+    words = ["", "", "", *words][-3:]
+    if words[2] in ("a", "an", "the"):
+        words = ["", *words[:2]]
+    if words[2] in ("not", "never") and words[1] in CONTRAST_LEADS:
+        return True
+    return (words[1], words[2]) in (("rather", "than"), ("instead", "of"))
+
+
+def criticised(view: TokenView, lo: int, hi: int) -> bool:
+    """The sentence criticises a duty instead of assigning it ("peers are too often misused
+    as drivers", "role drift into enforcement")."""
+    words = [view.text(k) for k in range(lo, hi)]
+    if CRITIQUE & set(words):
+        return True
+    return any((a, b) in CRITIQUE_PAIRS for a, b in itertools.pairwise(words))
+
+
+def starts_sentence(view: TokenView, lo: int, start: int) -> bool:
+    """Only bullets, numbers or punctuation come before `start` in its sentence."""
+    return all(view.text(k) in _SENTENCE_LEAD or view.text(k).isspace() or view.like_num(k)
+               for k in range(lo, start))

@@ -1,6 +1,6 @@
-"""Scoring the language check on labelled sentences (used by the tests and for held-out sets).
+"""Scoring the language check on labeled sentences (used by the tests and for held-out sets).
 
-A labelled sentence lists the problem phrases it contains (`expect: [{phrase, category}]`, empty
+A labeled sentence lists the problem phrases it contains (`expect: [{phrase, category}]`, empty
 for a clean sentence). An expected phrase is found when a finding overlaps it. A finding that
 overlaps no expected phrase is a false alarm. Run `python -m jdbuilder.language.evaluate FILE`.
 """
@@ -115,7 +115,7 @@ def load_items(path: str) -> list[Mapping[str, Any]]:
 
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m jdbuilder.language.evaluate LABELLED.yaml", file=sys.stderr)
+        print("usage: python -m jdbuilder.language.evaluate LABELED.yaml", file=sys.stderr)
         return 2
     result = score(load_items(argv[0]))
     print(result.table())

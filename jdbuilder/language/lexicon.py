@@ -1,4 +1,11 @@
-"""Lexicons: one YAML file per category, validated at load and compiled to token patterns."""
+"""Lexicons: one YAML file per category, validated at load and compiled to token patterns and
+concepts.
+
+`load_lexicon(sources)` loads the layers named by a `LexiconSources`: the built-in folder is
+strict (a broken file raises `ContentError`); the organization and personal folders are lenient
+(a bad entry is skipped and reported naming its file, entry and field; a broken classes or names
+file is skipped and reported). Nothing here reads settings.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from jdbuilder.datafile import load_yaml
-from jdbuilder.datapaths import lexicons_dir
 from jdbuilder.errors import ContentError
 from jdbuilder.language import nlp
+from jdbuilder.language.concepts import ClauseMarks, Concept, ConceptIndex, compile_concept
 from jdbuilder.language.patterns import (
     PatternError,
     Variant,
@@ -21,7 +28,9 @@ from jdbuilder.language.patterns import (
     compile_pattern,
     set_hyphen_hash,
 )
+from jdbuilder.language.sources import LexiconSources
 from jdbuilder.schema import Field, validate
+from jdbuilder.vocab import Preference, Severity, values
 
 CATEGORIES = (
     "stigmatizing-label",
@@ -32,31 +41,43 @@ CATEGORIES = (
     "suicide-wording",
     "coercive-language",
     "peer-role-conflict",
+    "health-status-requirement",
 )
-SEVERITIES = ("info", "warning", "error")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-PREFERENCES = ("person-first", "identity-first")
+# `prefer` names the preference an entry serves; "neutral" is not one.
+PREFERS = tuple(p for p in values(Preference) if p != Preference.NEUTRAL)
+CLAUSE_VERB_CLASS = "clause_verb"  # words that start a new duty inside a list of duties
+DEFAULT_WINDOW = 8
 
 _TEXT = Field("text")
 _TEXTS = Field("list", items=_TEXT, required=False)
 
 ENTRY = {
     "id": Field("id"),
-    "severity": Field("str", choices=frozenset(SEVERITIES)),
-    "patterns": Field("list", items=_TEXT, min_items=1),
+    "severity": Field("str", choices=frozenset(values(Severity))),
+    "patterns": Field("list", items=_TEXT, required=False),
+    "concepts": _TEXTS,
+    "window": Field("int", required=False,
+                    check=lambda v: None if 1 <= v <= 30 else "must be between 1 and 30"),
     "exceptions": _TEXTS,
     "not_followed_by": _TEXTS,
     "not_preceded_by": _TEXTS,
+    "not_with": _TEXTS,
+    "only_with": _TEXTS,
+    "or_at_start": Field("bool", required=False),
     "negatable": Field("bool", required=False),
     "agent_check": Field("bool", required=False),
+    "others_people": Field("bool", required=False),
     "case_sensitive": Field("bool", required=False),
     "suggestions": _TEXTS,
     "plural_suggestions": _TEXTS,
+    "before_noun": _TEXTS,
     "forms": Field("map", required=False, values=Field("str")),
+    "peer_version": Field("text", required=False),
+    "rewrites": _TEXTS,
     "why": _TEXT,
     "sources": Field("list", items=_TEXT, min_items=1),
     "contested": Field("bool", required=False),
-    "prefer": Field("str", required=False, choices=frozenset(PREFERENCES)),
+    "prefer": Field("str", required=False, choices=frozenset(PREFERS)),
     "examples": Field("dict", schema={
         "flag": Field("list", items=_TEXT, min_items=1),
         "pass": Field("list", items=_TEXT, required=False),
@@ -74,7 +95,7 @@ CATEGORY_FILE = {
 class Rule:
     id: str
     category: str
-    severity: str
+    severity: Severity
     why: str
     sources: tuple[str, ...]
     suggestions: tuple[str, ...]
@@ -90,6 +111,15 @@ class Rule:
     not_followed_by: tuple[Variant, ...] = field(repr=False)
     not_preceded_by: tuple[Variant, ...] = field(repr=False)
     exceptions: tuple[Variant, ...] = field(repr=False)
+    concepts: tuple[Concept, ...] = field(default=(), repr=False)
+    window: int = DEFAULT_WINDOW
+    not_with: tuple[Variant, ...] = field(default=(), repr=False)
+    only_with: tuple[Variant, ...] = field(default=(), repr=False)
+    or_at_start: bool = False
+    others_people: bool = False
+    peer_version: str = ""
+    rewrites: tuple[str, ...] = ()
+    before_noun: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     file: str = ""
@@ -102,28 +132,47 @@ class CategoryInfo:
     description: str
 
 
+# (words one of which must follow the head, how far after it, the variants that need them)
+ProbeGroup = tuple[frozenset[int] | None, int, list[tuple[Rule, Variant]]]
+
+
+def _groups(pairs: Iterable[tuple[Rule, Variant]]) -> list[ProbeGroup]:
+    found: dict[tuple[frozenset[int] | None, int], list[tuple[Rule, Variant]]] = {}
+    for rule, v in pairs:
+        probe = v.probe
+        key = (probe[0], probe[1]) if probe is not None else (None, 0)
+        found.setdefault(key, []).append((rule, v))
+    return [(hashes, reach, members) for (hashes, reach), members in found.items()]
+
+
 @dataclass
 class Lexicon:
     rules: list[Rule]
     categories: dict[str, CategoryInfo]
-    names: tuple[Variant, ...]
-    index: dict[int, list[tuple[Rule, Variant]]]
-    triggers: np.ndarray[Any, np.dtype[np.uint64]]
-    # first-token hash -> (second-token hash -> variants), for variants with a fixed second
-    # token; `index_any` holds the rest. Together they hold the same variants as `index`.
-    index2: dict[int, dict[int, list[tuple[Rule, Variant]]]]
-    index_any: dict[int, list[tuple[Rule, Variant]]]
-    any_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # first tokens of `index_any`
-    pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]  # pair_keys of `index2`
+    # Candidate tests, vectorized over a text's lower-case hashes: the first word of a variant
+    # whose second word is not fixed (`any_triggers`), and (first, second) pair keys otherwise.
+    any_triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    pair_triggers: np.ndarray[Any, np.dtype[np.uint64]]
+    # The variants behind each trigger, grouped by their quick-reject probe so a check tests
+    # each distinct probe once per position: first hash -> groups; first -> second -> groups.
+    any_groups: dict[int, list[ProbeGroup]]
+    pair_groups: dict[int, dict[int, list[ProbeGroup]]]
     name_index: dict[int, list[Variant]]
-    number_heads: list[tuple[Rule, Variant]] = field(default_factory=list)
+    concepts: ConceptIndex
+    # Variants that start with a number, what must follow a number for any of them to match,
+    # and how far after it.
+    number_groups: list[ProbeGroup] = field(default_factory=list)
+    number_probe: np.ndarray[Any, np.dtype[np.uint64]] | None = None
+    number_reach: int = 0
     hyphen: np.uint64 = field(default_factory=lambda: np.uint64(nlp.word_hash("-")))
 
-    def rule(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+
+@dataclass(frozen=True)
+class LoadedLexicon:
+    """A compiled lexicon and the problems met in the lenient (organization, personal) layers."""
+
+    lexicon: Lexicon
+    problems: tuple[ContentError, ...]
 
 
 def _vocab(classes: Mapping[str, Sequence[str]]) -> Vocabulary:
@@ -141,6 +190,18 @@ def _compile_all(patterns: Iterable[str], vocab: Vocabulary, path: Path, entry: 
         except PatternError as exc:
             raise ContentError(path, f"pattern '{pattern}': {exc}", entry=entry,
                                field=f"{field_name}[{i}]", line=line) from None
+    return tuple(out)
+
+
+def _compile_concepts(texts: Iterable[str], vocab: Vocabulary, path: Path, entry: str,
+                      line: int | None) -> tuple[Concept, ...]:
+    out: list[Concept] = []
+    for i, text in enumerate(texts, start=1):
+        try:
+            out.append(compile_concept(text, vocab))
+        except PatternError as exc:
+            raise ContentError(path, f"concept '{text}': {exc}", entry=entry,
+                               field=f"concepts[{i}]", line=line) from None
     return tuple(out)
 
 
@@ -174,79 +235,113 @@ def _load_names(folder: Path, vocab: Vocabulary) -> tuple[Variant, ...]:
     return _compile_all(exact, vocab, path, "names", "names", None)
 
 
-def _load_rules(path: Path, vocab: Vocabulary, seen: dict[str, Path]) -> tuple[CategoryInfo,
-                                                                             list[Rule]]:
-    data = load_yaml(path)
-    problems = validate(data, CATEGORY_FILE)
+def _rule(item: Mapping[str, Any], category: str, path: Path, vocab: Vocabulary,
+          line: int | None) -> Rule:
+    """One validated entry -> a compiled Rule; raises ContentError naming entry and field."""
+    entry = item.get("id") if isinstance(item.get("id"), str) else None
+    problems = validate(item, ENTRY)
     if problems:
         p = problems[0]
+        raise ContentError(path, p.reason, entry=entry, field=p.field, line=p.line or line)
+    rid = item["id"]
+    if not item.get("patterns") and not item.get("concepts"):
+        raise ContentError(path, "needs at least one pattern or concept", entry=rid,
+                           field="patterns", line=line)
+    for i, text in enumerate(item.get("before_noun") or (), start=1):
+        if "{noun}" not in text:
+            raise ContentError(path, "a before_noun suggestion must contain {noun}", entry=rid,
+                               field=f"before_noun[{i}]", line=line)
+    if item.get("prefer") and not item.get("contested"):
+        raise ContentError(path, "'prefer' is only for contested entries", entry=rid,
+                           field="prefer", line=line)
+    forms = {str(k).lower(): str(v) for k, v in (item.get("forms") or {}).items()}
+    examples = item["examples"]
+
+    def variants(name: str) -> tuple[Variant, ...]:
+        return _compile_all(item.get(name) or (), vocab, path, rid, name, line)
+
+    return Rule(
+        id=rid,
+        category=category,
+        severity=Severity(item["severity"]),
+        why=" ".join(item["why"].split()),
+        sources=tuple(item["sources"]),
+        suggestions=tuple(item.get("suggestions") or ()),
+        plural_suggestions=tuple(item.get("plural_suggestions") or ()),
+        forms=forms,
+        contested=bool(item.get("contested")),
+        prefer=item.get("prefer"),
+        negatable=bool(item.get("negatable")),
+        agent_check=bool(item.get("agent_check")),
+        case_sensitive=bool(item.get("case_sensitive")),
+        patterns=tuple(item.get("patterns") or ()),
+        variants=variants("patterns"),
+        not_followed_by=variants("not_followed_by"),
+        not_preceded_by=variants("not_preceded_by"),
+        exceptions=variants("exceptions"),
+        concepts=_compile_concepts(item.get("concepts") or (), vocab, path, rid, line),
+        window=int(item.get("window") or DEFAULT_WINDOW),
+        not_with=variants("not_with"),
+        only_with=variants("only_with"),
+        or_at_start=bool(item.get("or_at_start")),
+        others_people=bool(item.get("others_people")),
+        peer_version=" ".join(str(item.get("peer_version") or "").split()),
+        rewrites=tuple(item.get("rewrites") or ()),
+        before_noun=tuple(item.get("before_noun") or ()),
+        examples_flag=tuple(examples.get("flag") or ()),
+        examples_pass=tuple(examples.get("pass") or ()),
+        file=path.name,
+    )
+
+
+def _load_rules(path: Path, vocab: Vocabulary, seen: dict[str, Path], strict: bool,
+                problems: list[ContentError]) -> tuple[CategoryInfo, list[Rule]]:
+    """A category file. Strict: the first problem raises. Lenient: a bad entry is reported and
+    skipped, the rest of the file loads; a broken file header raises (the caller skips it)."""
+    data = load_yaml(path)
+    found = validate(data, CATEGORY_FILE)
+    if found:
+        p = found[0]
         raise ContentError(path, p.reason, field=p.field, line=p.line)
     category = data["category"]
     info = CategoryInfo(category, data["title"], data["description"])
     rules: list[Rule] = []
     for item in data["entries"]:
-        entry = item.get("id") if isinstance(item, Mapping) else None
         line = getattr(item, "line", None)
-        problems = validate(item, ENTRY)
-        if problems:
-            p = problems[0]
-            raise ContentError(path, p.reason, entry=entry, field=p.field, line=p.line or line)
-        rid = item["id"]
-        if rid in seen:
-            raise ContentError(path, f"duplicate rule id (also in {seen[rid].name})", entry=rid,
-                               field="id", line=line)
-        seen[rid] = path
-        if item.get("prefer") and not item.get("contested"):
-            raise ContentError(path, "'prefer' is only for contested entries", entry=rid,
-                               field="prefer", line=line)
-        forms = {str(k).lower(): str(v) for k, v in (item.get("forms") or {}).items()}
-        examples = item["examples"]
-        rules.append(Rule(
-            id=rid,
-            category=category,
-            severity=item["severity"],
-            why=item["why"].strip(),
-            sources=tuple(item["sources"]),
-            suggestions=tuple(item.get("suggestions") or ()),
-            plural_suggestions=tuple(item.get("plural_suggestions") or ()),
-            forms=forms,
-            contested=bool(item.get("contested")),
-            prefer=item.get("prefer"),
-            negatable=bool(item.get("negatable")),
-            agent_check=bool(item.get("agent_check")),
-            case_sensitive=bool(item.get("case_sensitive")),
-            patterns=tuple(item["patterns"]),
-            variants=_compile_all(item["patterns"], vocab, path, rid, "patterns", line),
-            not_followed_by=_compile_all(item.get("not_followed_by") or (), vocab, path, rid,
-                                         "not_followed_by", line),
-            not_preceded_by=_compile_all(item.get("not_preceded_by") or (), vocab, path, rid,
-                                         "not_preceded_by", line),
-            exceptions=_compile_all(item.get("exceptions") or (), vocab, path, rid,
-                                    "exceptions", line),
-            examples_flag=tuple(examples.get("flag") or ()),
-            examples_pass=tuple(examples.get("pass") or ()),
-            file=path.name,
-        ))
+        try:
+            if not isinstance(item, Mapping):
+                raise ContentError(path, "an entry must be a mapping", line=line)
+            rule = _rule(item, category, path, vocab, line)
+            if rule.id in seen:
+                raise ContentError(path, f"duplicate rule id (also in {seen[rule.id].name})",
+                                   entry=rule.id, field="id", line=line)
+        except ContentError as err:
+            if strict:
+                raise
+            problems.append(err)
+            continue
+        seen[rule.id] = path
+        rules.append(rule)
     return info, rules
 
 
-def build_lexicon(folders: Sequence[Path], user_folders: Sequence[Path] = (),
-                  problems: list[ContentError] | None = None) -> Lexicon:
-    """Load and compile every category file in the folders (later folders add rules).
+def load_lexicon(sources: LexiconSources) -> LoadedLexicon:
+    """Load and compile the built-in layer, then the organization and personal layers over it.
 
-    `user_folders` (organisation and personal lexicons) are lenient: a broken file there is
-    skipped and reported in `problems`, and everything else still loads.
+    Layers add rules, word classes and names. The built-in layer must be valid; in the other
+    layers one bad entry skips only that entry, and each skipped entry or file is reported.
     """
-    report = problems if problems is not None else []
-    every = [(f, True) for f in folders] + [(f, False) for f in user_folders if f.is_dir()]
+    problems: list[ContentError] = []
+    layers = [(sources.builtin, True)] + [(p, False) for _, p in sources.user_layers()
+                                          if p.is_dir()]
     classes: dict[str, tuple[str, ...]] = {}
-    for folder, strict in every:
+    for folder, strict in layers:
         try:
             found_classes = _load_classes(folder)
         except ContentError as err:
             if strict:
                 raise
-            report.append(err)
+            problems.append(err)
             continue
         for name, words in found_classes.items():
             classes[name] = tuple(dict.fromkeys(classes.get(name, ()) + words))
@@ -255,28 +350,31 @@ def build_lexicon(folders: Sequence[Path], user_folders: Sequence[Path] = (),
     categories: dict[str, CategoryInfo] = {}
     names: list[Variant] = []
     seen: dict[str, Path] = {}
-    for folder, strict in every:
+    for folder, strict in layers:
         try:
             names.extend(_load_names(folder, vocab))
         except ContentError as err:
             if strict:
                 raise
-            report.append(err)
+            problems.append(err)
         for path in sorted(folder.glob("*.yaml")):
             if path.name in ("classes.yaml", "names.yaml"):
                 continue
-            before = dict(seen)
             try:
-                info, found = _load_rules(path, vocab, seen)
+                info, found = _load_rules(path, vocab, seen, strict, problems)
             except ContentError as err:
                 if strict:
                     raise
-                seen.clear()
-                seen.update(before)
-                report.append(err)
+                problems.append(err)
                 continue
             categories.setdefault(info.id, info)
             rules.extend(found)
+    marks = ClauseMarks.build(vocab, classes.get(CLAUSE_VERB_CLASS, ()))
+    return LoadedLexicon(_index(rules, categories, names, marks), tuple(problems))
+
+
+def _index(rules: list[Rule], categories: dict[str, CategoryInfo], names: list[Variant],
+           marks: ClauseMarks) -> Lexicon:
     index: dict[int, list[tuple[Rule, Variant]]] = {}
     number_heads: list[tuple[Rule, Variant]] = []
     for rule in rules:
@@ -289,7 +387,8 @@ def build_lexicon(folders: Sequence[Path], user_folders: Sequence[Path] = (),
     for v in names:
         for h in v.first.hashes:
             name_index.setdefault(h, []).append(v)
-    triggers = np.array(sorted(index), dtype=np.uint64)
+    # first-token hash -> (second-token hash -> variants), for variants with a fixed second
+    # token; `index_any` holds the rest.
     index2: dict[int, dict[int, list[tuple[Rule, Variant]]]] = {}
     index_any: dict[int, list[tuple[Rule, Variant]]] = {}
     for h, pairs in index.items():
@@ -305,8 +404,21 @@ def build_lexicon(folders: Sequence[Path], user_folders: Sequence[Path] = (),
     firsts = np.array([h1 for h1, seconds in index2.items() for _ in seconds], dtype=np.uint64)
     seconds = np.array([h2 for seconds in index2.values() for h2 in seconds], dtype=np.uint64)
     pair_triggers = np.unique(pair_keys(firsts, seconds))
-    return Lexicon(rules, categories, tuple(names), index, triggers, index2, index_any,
-                   any_triggers, pair_triggers, name_index, number_heads)
+    concept_index = ConceptIndex.build(
+        [(rule, c, rule.window) for rule in rules for c in rule.concepts], marks)
+    probes = [v.probe for _, v in number_heads]
+    number_probe = None
+    number_reach = 0
+    if probes and all(p is not None for p in probes):
+        number_probe = np.array(sorted(set().union(*(p[0] for p in probes if p))),
+                                dtype=np.uint64)
+        number_reach = max(p[1] for p in probes if p) + 1
+    return Lexicon(
+        rules, categories, any_triggers, pair_triggers,
+        any_groups={h: _groups(p) for h, p in index_any.items()},
+        pair_groups={h: {h2: _groups(p) for h2, p in by.items()} for h, by in index2.items()},
+        name_index=name_index, concepts=concept_index, number_groups=_groups(number_heads),
+        number_probe=number_probe, number_reach=number_reach)
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -314,39 +426,13 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 def pair_keys(first: np.ndarray[Any, np.dtype[np.uint64]],
               second: np.ndarray[Any, np.dtype[np.uint64]]) -> np.ndarray[Any, np.dtype[np.uint64]]:
-    """One 64-bit key per (token, next token) pair, for a vectorised pre-check."""
+    """One 64-bit key per (token, next token) pair, for a vectorized pre-check."""
     with np.errstate(over="ignore"):
         keys: np.ndarray[Any, np.dtype[np.uint64]] = (first * _MIX) ^ second
     return keys
 
 
-def user_lexicon_dirs() -> list[Path]:
-    """Organisation lexicons (`lexicons/` in the organisation library folder) and personal ones
-    (`lexicons/` in the user-data folder): organisation terms added to the shipped rules."""
-    from jdbuilder.library.loader import organisation_library_dir
-    from jdbuilder.settings import load_settings
-    from jdbuilder.userdata import user_data_dir
-
-    settings, _ = load_settings()
-    out = []
-    org = organisation_library_dir(settings.organisation_library)
-    if org is not None:
-        out.append(org / "lexicons")
-    out.append(user_data_dir() / "lexicons")
-    return out
-
-
-_PROBLEMS: list[ContentError] = []
-
-
 @cache
-def default_lexicon() -> Lexicon:
-    """The shipped lexicons plus the organisation's and the user's, compiled once per process."""
-    _PROBLEMS.clear()
-    return build_lexicon([lexicons_dir()], user_lexicon_dirs(), _PROBLEMS)
-
-
-def lexicon_problems() -> list[ContentError]:
-    """Broken user lexicon files skipped when the lexicon was loaded."""
-    default_lexicon()
-    return list(_PROBLEMS)
+def builtin_lexicon() -> Lexicon:
+    """The shipped lexicons only, compiled once per process (no settings are read)."""
+    return load_lexicon(LexiconSources.builtin_only()).lexicon

@@ -27,7 +27,7 @@ _lock = threading.Lock()
 
 @cache
 def pipeline() -> Any:
-    """spacy.blank('en') with a lookup-mode lemmatizer, initialised from spacy-lookups-data."""
+    """spacy.blank('en') with a lookup-mode lemmatizer, initialized from spacy-lookups-data."""
     with _lock:
         nlp = spacy.blank("en")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -98,3 +98,41 @@ def lemmatize(doc: Any) -> list[str]:
 def pattern_pieces(word: str) -> list[str]:
     """How the tokenizer splits one pattern word (e.g. "non-compliant" -> non, -, compliant)."""
     return [t.lower_ for t in pipeline().make_doc(word)]
+
+
+def verb_form(word: str, form: str) -> str:
+    """`word` (any inflection of a verb) as the base form, the -s form or the -ing form.
+
+    Candidates are built by spelling rules and confirmed against the lemma table, so
+    "supports" -> "support" / "supporting", "stays" -> "staying", "plans" -> "planning".
+    """
+    low = word.lower()
+    base = lemma(low)
+    if form == "base":
+        return base
+    if form == "s":
+        if base in ("be", "have"):
+            return {"be": "is", "have": "has"}[base]
+        if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+            return base + "es"
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            return base[:-1] + "ies"
+        return base + "s"
+    if form != "ing":
+        raise ValueError(f"unknown verb form '{form}'")
+    if base == "be":
+        return "being"
+    candidates = []
+    if base.endswith("ie"):
+        candidates.append(base[:-2] + "ying")
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        candidates.append(base[:-1] + "ing")
+    if (len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou"
+            and base[-3] not in "aeiou"):
+        candidates.append(base + base[-1] + "ing")
+    candidates.append(base + "ing")
+    for cand in candidates:
+        if lemma(cand) == base:
+            return cand
+    return candidates[-1] if not (base.endswith("e") and not base.endswith("ee")) \
+        else base[:-1] + "ing"

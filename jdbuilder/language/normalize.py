@@ -1,4 +1,4 @@
-"""Text normalisation before matching, with offsets mapped back to the original text.
+"""Text normalization before matching, with offsets mapped back to the original text.
 
 Phrases broken by a line wrap ("suffers\nfrom") or a line-end hyphen ("non-\ncompliant") are
 joined; runs of spaces fold to one; curly quotes become straight. A new line that starts a list
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
@@ -50,6 +51,25 @@ def _hyphen_before(text: str, pos: int) -> bool:
     return bool(_HYPHEN_WRAP.match(text, max(0, text.rfind("-", max(0, pos - 4), pos + 1))))
 
 
+def _breaks(text: str) -> Iterator[re.Match[str]]:
+    """The matches `_BREAK.finditer` would give, found from each new line (str.find) instead
+    of trying the pattern at every position."""
+    pos = 0
+    i = text.find("\n")
+    while i >= 0:
+        start = i
+        if start > pos and text[start - 1] == "\r":
+            start -= 1
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        m = _BREAK.match(text, start)
+        if m is None:  # cannot happen: a new line always matches
+            break
+        yield m
+        pos = m.end()
+        i = text.find("\n", pos)
+
+
 def normalize(text: str) -> Normalized:
     text_t = text.translate(_QUOTES)
     if not _SPECIAL.search(text_t):
@@ -59,10 +79,13 @@ def normalize(text: str) -> Normalized:
     orig_starts: list[int] = [0]
     pos = 0
     npos = 0
-    replacements: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), "") for m in _HYPHEN_WRAP.finditer(text_t)]
+    breaks = list(_breaks(text_t))
+    replacements: list[tuple[int, int, str]] = []
+    if any(text_t[max(0, m.start() - 1)] == "-" for m in breaks):  # a line-end hyphen
+        replacements = [(m.start(), m.end(), "") for m in _HYPHEN_WRAP.finditer(text_t)]
     taken = {start for start, _, _ in replacements}
-    for m in _BREAK.finditer(text_t):
+    first_text = len(text_t) - len(text_t.lstrip())  # where the text proper begins
+    for m in breaks:
         # a hyphen wrap already consumed this line break
         if m.start() - 1 in taken or m.start() in taken or _hyphen_before(text_t, m.start()):
             continue
@@ -71,11 +94,12 @@ def normalize(text: str) -> Normalized:
         blank = bool(m.group(1))
         sentence_end = before.endswith((".", "!", "?", ";", ":"))
         new_item = bool(_ITEM_START.match(after)) and not _CONTINUES.search(before[-12:])
-        at_start = not text_t[: m.start()].strip()
+        at_start = m.start() <= first_text
         repl = "\n" if (blank or sentence_end or new_item or at_start) else " "
         replacements.append((m.start(), m.end(), repl))
-    for m in _SPACES.finditer(text_t):
-        replacements.append((m.start(), m.end(), " "))
+    if "  " in text_t or "\t" in text_t:
+        for m in _SPACES.finditer(text_t):
+            replacements.append((m.start(), m.end(), " "))
     replacements.sort()
     for start, end, repl in replacements:
         if start < pos:

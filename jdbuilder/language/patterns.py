@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 HYPHEN = hash("-")  # replaced by the vocabulary's hash of "-" in `set_hyphen_hash`
@@ -65,6 +66,20 @@ class Variant:
         head = self.elems[0]
         assert isinstance(head, Tok)
         return head
+
+    @cached_property
+    def probe(self) -> tuple[frozenset[int], int] | None:
+        """The first required word after the head and how far after the head it can sit, for a
+        quick reject before any backtracking; None when there is no such word."""
+        reach = 0
+        for k, e in enumerate(self.elems[1:], start=1):
+            if isinstance(e, Gap):
+                reach += e.size
+            elif e.optional or e.number:
+                reach += 1
+            else:
+                return e.hashes, reach + k  # + k: a hyphen may follow each word before it
+        return None
 
 
 @dataclass(frozen=True)
@@ -219,11 +234,12 @@ def _expand_leading_optional(elems: tuple[Elem, ...]) -> list[tuple[Elem, ...]]:
 class TokenView:
     """The per-document arrays the matcher reads."""
 
-    __slots__ = ("_text", "doc", "lowers", "n")
+    __slots__ = ("_text", "doc", "ints", "lowers", "n")
 
     def __init__(self, doc: Any, lowers: Any) -> None:
         self.doc = doc
-        self.lowers = lowers
+        self.lowers = lowers  # numpy array, for vectorized tests
+        self.ints: list[int] = lowers.tolist()  # the same hashes, for fast scalar access
         self.n = len(lowers)
         self._text: dict[int, str] = {}
 
@@ -246,15 +262,14 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
     """Match a variant whose first element sits at `start`; shortest match wins."""
     elems = v.elems
     n = view.n
-    lowers = view.lowers
-    # Quick reject for "verb ... object" patterns: the object must occur within the gap's reach
-    # (most candidate positions in running text fail here, before any backtracking).
-    if len(elems) > 2 and isinstance(elems[1], Gap):
-        target = elems[2]
-        if isinstance(target, Tok) and not target.optional and not target.number:
-            reach = min(n, start + 2 + elems[1].size + 1)
-            if not any(int(lowers[j]) in target.hashes for j in range(start + 1, reach)):
-                return None
+    lowers = view.ints
+    # Quick reject: the first required word after the head must occur within its reach (most
+    # candidate positions in running text fail here, before any backtracking).
+    probe = v.probe
+    if probe is not None:
+        hashes, reach = probe
+        if hashes.isdisjoint(lowers[start + 1:start + 2 + reach]):
+            return None
 
     def rec(k: int, i: int, rs: int, re_: int) -> Match | None:
         if k == len(elems):
@@ -273,7 +288,7 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
                 if found:
                     return found
             return None
-        if i < n and (int(lowers[i]) in e.hashes or (e.number and view.like_num(i))):
+        if i < n and (lowers[i] in e.hashes or (e.number and view.like_num(i))):
             nrs, nre = (min(rs, i), max(re_, i + 1)) if e.report else (rs, re_)
             found = rec(k + 1, i + 1, nrs, nre)
             if found:
@@ -291,16 +306,3 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
 
     return rec(0, start, n + 1, -1)
 
-
-def match_anywhere(variants: Sequence[Variant], view: TokenView, lo: int,
-                   hi: int) -> list[Match]:
-    """All matches of any variant starting in [lo, hi)."""
-    out = []
-    for i in range(max(lo, 0), min(hi, view.n)):
-        h = int(view.lowers[i])
-        for v in variants:
-            if h in v.first.hashes:
-                m = match_variant(v, view, i)
-                if m:
-                    out.append(m)
-    return out

@@ -1,7 +1,7 @@
-"""Organisation and document policy for the language check.
+"""Organization and document policy for the language check.
 
-Contested wording (person-first versus identity-first) follows the organisation's preference;
-allow-lists by phrase or rule id come from the organisation and from each document. Suppressed
+Contested wording (person-first versus identity-first) follows the organization's preference;
+allow-lists by phrase or rule id come from the organization and from each document. Suppressed
 findings are counted and returned, never silently dropped.
 """
 
@@ -11,25 +11,31 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-PREFERENCES = ("neutral", "person-first", "identity-first")
+from jdbuilder.vocab import Preference, values
+
+PREFERENCES = values(Preference)
 
 
 @dataclass(frozen=True)
 class Policy:
-    preference: str = "neutral"  # neutral | person-first | identity-first
+    preference: Preference = Preference.NEUTRAL
     allow_phrases: frozenset[str] = field(default_factory=frozenset)
     allow_rules: frozenset[str] = field(default_factory=frozenset)
     show_contested: bool = False
 
     def __post_init__(self) -> None:
-        if self.preference not in PREFERENCES:
-            raise ValueError(f"preference must be one of {', '.join(PREFERENCES)}")
+        try:
+            preference = Preference(self.preference)
+        except ValueError:
+            raise ValueError(f"preference must be one of {', '.join(PREFERENCES)}") from None
+        object.__setattr__(self, "preference", preference)
 
     def merged(self, other: Policy | None) -> Policy:
-        """This policy (the organisation's) with a document's additions on top."""
+        """This policy (the organization's) with a document's additions on top."""
         if other is None:
             return self
-        preference = other.preference if other.preference != "neutral" else self.preference
+        preference = (other.preference if other.preference != Preference.NEUTRAL
+                      else self.preference)
         return Policy(preference, self.allow_phrases | other.allow_phrases,
                       self.allow_rules | other.allow_rules,
                       self.show_contested or other.show_contested)
@@ -43,7 +49,7 @@ class Policy:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"preference": self.preference, "allow_phrases": sorted(self.allow_phrases),
+        return {"preference": str(self.preference), "allow_phrases": sorted(self.allow_phrases),
                 "allow_rules": sorted(self.allow_rules), "show_contested": self.show_contested}
 
     @classmethod
@@ -51,11 +57,18 @@ class Policy:
         if not data:
             return cls()
         return cls(
-            preference=str(data.get("preference", "neutral")),
+            preference=Preference(_preference(data)),
             allow_phrases=frozenset(normalise_phrase(p) for p in _strs(data, "allow_phrases")),
             allow_rules=frozenset(_strs(data, "allow_rules")),
             show_contested=bool(data.get("show_contested", False)),
         )
+
+
+def _preference(data: Mapping[str, Any]) -> str:
+    value = str(data.get("preference", Preference.NEUTRAL))
+    if value not in PREFERENCES:
+        raise ValueError(f"preference must be one of {', '.join(PREFERENCES)}")
+    return value
 
 
 def _strs(data: Mapping[str, Any], key: str) -> Iterable[str]:

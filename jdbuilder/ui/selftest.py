@@ -96,10 +96,10 @@ def _run(steps: _Steps, state: dict[str, Any]) -> None:
 
     def lexicons() -> str:
         from jdbuilder.language import check
-        from jdbuilder.language.lexicon import default_lexicon
+        from jdbuilder.language.lexicon import builtin_lexicon
 
-        lex = default_lexicon()
-        found = check(BAD_SENTENCE)
+        lex = builtin_lexicon()
+        found = check(BAD_SENTENCE, lexicon=lex)
         if not found:
             raise RuntimeError("the language check found nothing in a sentence it must flag")
         rules = getattr(lex, "rules", None)

@@ -8,15 +8,16 @@ import pytest
 
 from jdbuilder.errors import ContentError
 from jdbuilder.language.checker import apply_suggestion, check_report
-from jdbuilder.language.lexicon import Lexicon, build_lexicon
+from jdbuilder.language.lexicon import Lexicon, load_lexicon
 from jdbuilder.language.policy import Policy
+from jdbuilder.language.sources import LexiconSources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lex"
 
 
 @pytest.fixture(scope="module")
 def lex() -> Lexicon:
-    return build_lexicon([FIXTURE])
+    return load_lexicon(LexiconSources(builtin=FIXTURE)).lexicon
 
 
 def found(lex: Lexicon, text: str, policy: Policy | None = None) -> list[tuple[str, str]]:
@@ -128,6 +129,73 @@ def _lexicon_with(tmp_path: Path, body: str) -> Path:
 ])
 def test_broken_lexicon_names_file_entry_field(tmp_path: Path, body: str, field: str) -> None:
     with pytest.raises(ContentError) as info:
-        build_lexicon([_lexicon_with(tmp_path, body)])
+        load_lexicon(LexiconSources(builtin=_lexicon_with(tmp_path, body)))
     assert info.value.entry == "a" and info.value.field == field
     assert "x.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an action and its object in either order, any inflection or nominalization
+    ("Reports relapses to the team.", "Reports relapses"),
+    ("Relapses are reported to the team.", "Relapses are reported"),
+    ("Is responsible for the reporting of any relapse.", "reporting of any relapse"),
+    ("Notifies the team about mood changes.", "Notifies the team about mood"),
+    # a list of objects stays in one clause
+    ("Relays sleep, appetite, and behavior to staff.", "Relays sleep, appetite, and behavior"),
+])
+def test_concepts_match_in_any_order_and_form(lex: Lexicon, text: str, expected: str) -> None:
+    assert found(lex, text) == [("t-report-on-people", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Reports to the director; relapses are discussed in supervision.",  # a semicolon
+    "Attends groups on relapse, but reports to the director.",  # a contrast word
+    "Talks about relapse with members, and reports to the director.",  # a new duty verb
+    "Reports on the budget, the schedule, the calendar, the rota and, last, relapse.",  # window
+    "Does not report relapses to anyone.",  # negation
+    "Supports members to report their own relapse to the team.",  # the person acts
+])
+def test_concepts_stop_at_clause_breaks_and_contexts(lex: Lexicon, text: str) -> None:
+    assert [r for r, _ in found(lex, text) if r == "t-report-on-people"] == []
+
+
+def test_ordered_concept_and_its_own_window(lex: Lexicon) -> None:
+    assert found(lex, "Drug tests new clients.") == [
+        ("t-drug-test-people", "Drug tests new clients")]
+    assert found(lex, "Clients ask about drug tests.") == []  # ">" keeps the order
+    assert found(lex, "Drug tests are explained, in plain words, to clients.") == []  # /3
+
+
+def test_duty_findings_in_one_clause_merge(lex: Lexicon) -> None:
+    text = "Reports relapses and drug tests clients weekly."
+    report = check_report(text, lexicon=lex)
+    (f,) = [f for f in report.findings if f.category == "peer-role-conflict"]
+    assert f.text == "Reports relapses and drug tests clients"
+    assert set(f.also) == {"t-drug-test-people"} or f.rule == "t-drug-test-people"
+
+
+def test_a_policy_suppresses_before_merging(lex: Lexicon) -> None:
+    text = "Reports relapses and drug tests clients weekly."
+    report = check_report(text, Policy(allow_rules=frozenset({"t-drug-test-people"})),
+                          lexicon=lex)
+    assert [f.rule for f in report.findings] == ["t-report-on-people"]
+    assert [f.rule for f, _ in report.suppressed] == ["t-drug-test-people"]
+
+
+@pytest.mark.parametrize(("concept", "reason"), [
+    ("@report_act", "two or more parts"),
+    ("@report_act ~ @person_state > relapse", "not both"),
+    ("@report_act ~ [relapse]", "no [ ]"),
+    ("@report_act ~ relapse /40", "between 1 and 30"),
+    ("@report_act ~ @nope", "unknown word class"),
+])
+def test_broken_concepts_name_the_field(tmp_path: Path, concept: str, reason: str) -> None:
+    body = (f"  - id: a\n    severity: info\n    concepts: ['{concept}']\n    why: w\n"
+            "    sources: [s]\n    examples: {flag: [x]}\n")
+    folder = _lexicon_with(tmp_path, body)
+    (folder / "classes.yaml").write_text(
+        "classes:\n  report_act: [report]\n  person_state: [relapse]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_lexicon(LexiconSources(builtin=folder))
+    assert info.value.entry == "a" and info.value.field == "concepts[1]"
+    assert reason in str(info.value)

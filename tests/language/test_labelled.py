@@ -30,12 +30,27 @@ def scored(request: pytest.FixtureRequest) -> tuple[str, Score]:
     return request.param, score(load_items(str(path)))
 
 
+MIN_PER_CATEGORY = 5  # expected phrases per category, so each category's gate means something
+
+
 def test_set_is_large_and_balanced(scored: tuple[str, Score]) -> None:
     name, result = scored
     total = result.total
     assert result.sentences >= 300 and total.expected >= 150, name
     assert result.clean_sentences >= 0.35 * result.sentences, name
-    assert set(CATEGORIES) <= set(result.categories), name
+    thin = {c: result.cat(c).expected for c in CATEGORIES
+            if result.cat(c).expected < MIN_PER_CATEGORY}
+    assert thin == {}, name
+
+
+def test_fresh_holdout_is_well_formed() -> None:
+    """The fresh hold-out (written before the concept layer, never tuned on) is measured with
+    `python -m jdbuilder.language.evaluate`, not gated; here only its format is checked."""
+    items = load_items(str(DATA / "fresh_holdout.yaml"))
+    assert len(items) >= 250
+    for item in items:
+        for e in item.get("expect") or []:
+            assert e["phrase"] in item["text"] and e["category"] in CATEGORIES, item
 
 
 def test_overall_gates(scored: tuple[str, Score]) -> None:

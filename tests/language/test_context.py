@@ -1,0 +1,108 @@
+"""Context that removes false alarms, each kind on the shipped lexicon with a control sentence
+that must still be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdbuilder.language import check
+
+
+def rules(text: str) -> set[str]:
+    return {f.rule for f in check(text)} | {r for f in check(text) for r in f.also}
+
+
+@pytest.mark.parametrize("text", [
+    "A doctor's patients are welcome at the peer center.",
+    "When a clinician leaves, their patients can still come to groups.",
+    "Doctors rarely share their own stories with patients.",
+    "The provider will talk to the patient before the Recovery Coach visits.",
+    "The doctor-patient relationship is not the peer relationship.",
+])
+def test_someone_elses_patients(text: str) -> None:
+    assert not rules(text) & {"patients", "patient-noun"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses and peer staff support patients on the unit.",
+    "Works under the direction of a physician to support patients.",
+])
+def test_the_roles_own_patients_are_still_flagged(text: str) -> None:
+    assert rules(text) & {"patients", "patient-noun"}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Members here are neighbors and not patients.", "patients"),
+    ("We serve people, not patients.", "patients"),
+    ("This role does not drug test residents.", "drug-testing"),
+    ("Peer staff never hold residents' bank cards.", "manage-funds"),
+    ("Peers are not asked to enforce house rules.", "enforce-rules"),
+])
+def test_contrast_and_negation(text: str, rule: str) -> None:
+    assert rule not in rules(text)
+
+
+def test_not_limited_to_is_not_a_negation() -> None:
+    assert "clinical-procedures" in rules(
+        "Duties include but are not limited to checking vital signs.")
+
+
+@pytest.mark.parametrize("text", [
+    "Funding comes from the Anti-Drug Abuse Act of 1986.",
+    "Helps members write to the Drug Enforcement Administration.",
+    "Refers people to the Substance Abuse and Mental Health Services Administration.",
+    "Works in the Patient Navigator Program at the county hospital.",
+    "Attends Narcotics Anonymous meetings with members who ask.",
+])
+def test_names_of_laws_agencies_and_programs(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peers should not be used as drivers.",
+    "Too often peers are misused to watch residents overnight.",
+    "Asking peers to hand out medications undermines the trust they build.",
+])
+def test_criticism_of_a_duty_is_not_the_duty(text: str) -> None:
+    assert not {f for f in check(text) if f.category == "peer-role-conflict"}
+
+
+@pytest.mark.parametrize("text", [
+    "Assists the person in writing their own plan.",
+    "Supports residents to keep track of their own medications.",
+    "Helps members tell their doctor about their mood, if they want.",
+    "Supports people to monitor their own symptoms.",
+])
+def test_a_person_acting_for_themselves_with_support(text: str) -> None:
+    assert not {f for f in check(text) if f.category == "peer-role-conflict"}
+
+
+@pytest.mark.parametrize("text", [
+    "The house conducts drug tests on Fridays.",
+    "Most sober homes require a year of sobriety from their residents.",
+    "Nursing staff administer medications; peers spend time with people.",
+    "Medication is handled by the nursing team.",
+])
+def test_another_actor(text: str) -> None:
+    assert not {f for f in check(text) if f.category in ("peer-role-conflict",
+                                                         "health-status-requirement")}
+
+
+@pytest.mark.parametrize("text", [
+    "Conducts drug tests on Fridays.",
+    "The peer specialist administers medications on the evening shift.",
+    "House rules are enforced by the peer on duty.",
+])
+def test_the_role_as_actor_is_still_flagged(text: str) -> None:
+    assert {f for f in check(text) if f.category in ("peer-role-conflict",
+                                                     "coercive-language")}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Manages challenging behaviours on the unit.", "coercive-language"),
+    ("Tracks each resident's behaviour on the sign-out sheet.", "peer-role-conflict"),
+    ("No psychiatric hospitalisation in the last two years.", "health-status-requirement"),
+    ("Supports the mentally ill in the neighbourhood.", "stigmatizing-label"),
+])
+def test_british_spellings_in_pasted_text_still_match(text: str, category: str) -> None:
+    assert category in {f.category for f in check(text)}
