@@ -35,7 +35,7 @@ def test_new_then_build_end_to_end(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     stems = ["candidate-key", "chairs-summary", "consensus-sheet", "interview-packet",
-             "job-ad", "job-description", "score-sheets"]
+             "job-ad", "job-description", "reference-checks", "score-sheets"]
     assert names == sorted(f"peer-specialist-{s}.{ext}" for s in stems for ext in ("docx", "pdf"))
 
 
@@ -137,7 +137,7 @@ def test_every_role_builds_and_checks_clean(tmp_path: Path) -> None:
         assert main(["new", "--role", role, "--out", str(proj)]) == 0
         assert main(["build", str(proj), "--out", str(tmp_path / "out")]) == 0
     built = sorted((tmp_path / "out").glob("*.docx"))
-    assert len(built) == 7 * len(load_library().roles)
+    assert len(built) == 8 * len(load_library().roles)
     jds_and_ads = [str(p) for p in built if p.name.endswith(("job-description.docx",
                                                               "job-ad.docx"))]
     assert len(jds_and_ads) == 2 * len(load_library().roles)

@@ -32,7 +32,8 @@ from jdbuilder.doctree import (
 )
 from jdbuilder.interview.blanks import Filler, kit_values, packet_values
 from jdbuilder.interview.kits import section_title
-from jdbuilder.interview.questions import check_question
+from jdbuilder.interview.questions import check_with_probes
+from jdbuilder.interview.references import ReferenceGuide
 from jdbuilder.interview.scoring import DIVERGENCE, ScoreSummary, Spread
 from jdbuilder.interview.scripts import InterviewScript, opening_and_closing
 from jdbuilder.model.jobdesc import JobDescription
@@ -99,7 +100,8 @@ def question_block(number: int, total: int, q: KitQuestion, fill: Filler, *,
                    interviewer: bool = True, lead: tuple[Node, ...] = (),
                    facts: Mapping[str, str] | None = None) -> KeepTogether:
     """A question with its scoring guide, kept on one page (with any section heading that
-    introduces it, so a heading is never left alone at the foot of a page)."""
+    introduces it, so a heading is never left alone at the foot of a page). The question and
+    each probe are checked, each probe read with its question; a caution prints with it."""
     weight = f" \u00b7 Weight: {q.weight:g}" if q.weight != 1 else ""
     parts: list[Node] = [
         *lead,
@@ -107,12 +109,16 @@ def question_block(number: int, total: int, q: KitQuestion, fill: Filler, *,
         Paragraph((Run("Competency: ", bold=True), Run(competency_label(q.competency)),
                    Run(weight))),
     ]
-    verdict = check_question(q.text)
+    verdict, probe_verdicts = check_with_probes(q.text, q.probes, facts=facts)
     note = q.note or verdict.note
     if verdict.verdict == Verdict.CAUTION:
         rewrite = f" Try instead: {fill(verdict.rewrite)}" if verdict.rewrite else ""
         parts.append(Paragraph((Run("Check before asking: ", bold=True),
                                 Run(f"{verdict.reason}{rewrite}")), style="note"))
+    for k, pv in enumerate(probe_verdicts, start=1):
+        if pv.verdict == Verdict.CAUTION:
+            parts.append(Paragraph((Run(f"Check probe {k} before asking: ", bold=True),
+                                    Run(pv.reason)), style="note"))
     if note:
         parts.append(Paragraph((Run("Interviewer note: ", bold=True), Run(note)), style="note"))
     if q.probes:
@@ -137,7 +143,8 @@ def _script(script: InterviewScript, fill: Filler) -> list[Node]:
 
 def compose_packet(jd: JobDescription, kit: InterviewKit, interviewer: Interviewer | None,
                    *, organisation: str = "", large_print: bool = False,
-                   paper: Paper = Paper.LETTER, fill: Filler | None = None) -> Document:
+                   paper: Paper = Paper.LETTER, fill: Filler | None = None,
+                   facts: Mapping[str, str] | None = None) -> Document:
     """The packet one interviewer carries into the room: the plan, the opening script, a page
     per question with the scoring guide and room for notes, the closing script, and a score
     summary with an overall recommendation. Interviewer and candidate ID on every page."""
@@ -183,7 +190,7 @@ def compose_packet(jd: JobDescription, kit: InterviewKit, interviewer: Interview
             section = q.section
             lead = (Heading(section_title(section), 1),)
         body += [PageBreak(),  # one question per page: nothing is ever split
-                 question_block(kit.number(q.id), total, q, fill, lead=lead),
+                 question_block(kit.number(q.id), total, q, fill, lead=lead, facts=facts),
                  Heading("Notes", 3), NoteLines(6, fill=True)]
     body += [PageBreak(), *_script(closing, fill), PageBreak(),
              Heading("Your scores", 1),
@@ -406,3 +413,42 @@ def compose_key(jd: JobDescription, kit: InterviewKit, *, organisation: str = ""
     ]
     return _doc(f"{jd.title}: candidate ID key", body, organisation, large_print, paper,
                 running="Confidential: candidate names")
+
+
+def compose_reference_checks(jd: JobDescription, kit: InterviewKit, guide: ReferenceGuide, *,
+                             organisation: str = "", large_print: bool = False,
+                             paper: Paper = Paper.LETTER) -> Document:
+    """The reference-check packet: how to run a check, what no reference may be asked, the
+    questions with what each is for, what to listen for and the follow-ups that cross the line;
+    then an answer form per candidate ID."""
+    def joined(items: tuple[str, ...]) -> str:
+        return "; ".join(i.rstrip(". ") for i in items) + "."
+
+    body: list[Node] = [
+        Title(f"Reference checks: {jd.title or 'Peer role'}"),
+        Paragraph(plain(guide.purpose)),
+        Heading("How to run a reference check", 1),
+        BulletList(tuple(plain(p) for p in guide.practice)),
+        Heading("Never ask a reference about", 1),
+        Table(("Subject", "Why"), tuple((n.topic, n.why) for n in guide.never_ask), (1, 2)),
+        Heading("The questions", 1),
+    ]
+    for n, q in enumerate(guide.questions, start=1):
+        parts: list[Node] = [
+            Heading(f"{n}. {q.text}", 3),
+            Paragraph((Run("What it finds out: ", bold=True), Run(q.purpose))),
+            Paragraph((Run("Listen for: ", bold=True), Run(joined(q.look_fors))))]
+        if q.do_not_ask:
+            parts += [Paragraph((Run("Do not follow up with:", bold=True),), style="note"),
+                      BulletList(tuple(plain(f"{d.question} {d.why}") for d in q.do_not_ask))]
+        body.append(KeepTogether(tuple(parts)))
+    for cand in kit.candidates or ["____________"]:
+        body += [PageBreak(), Heading(f"Reference check: candidate {cand}", 1),
+                 Table(("Reference's name", "Relationship to the candidate", "Date"),
+                       (("", "", ""),), (2, 2, 1))]
+        for n, q in enumerate(guide.questions, start=1):
+            body.append(KeepTogether((Paragraph((Run(f"{n}. ", bold=True), Run(q.text))),
+                                      NoteLines(2))))
+    return _doc(f"{jd.title}: reference checks", body, organisation, large_print, paper,
+                running="Reference check: keep with the candidate's file, never with health "
+                        "information")

@@ -16,6 +16,7 @@ from jdbuilder.compose.kit import (
     compose_consensus,
     compose_key,
     compose_packet,
+    compose_reference_checks,
     compose_score_sheets,
     compose_summary,
 )
@@ -23,7 +24,9 @@ from jdbuilder.doctree import Document
 from jdbuilder.errors import InputError
 from jdbuilder.export.names import person_stem, slug, unique_stems
 from jdbuilder.interview.blanks import Filler, kit_values
-from jdbuilder.interview.questions import check_question
+from jdbuilder.interview.facts import job_facts
+from jdbuilder.interview.questions import check_with_probes
+from jdbuilder.interview.references import default_reference_guide
 from jdbuilder.interview.scoring import summarise
 from jdbuilder.model.jobad import Employer, Refreshed, generate_ad, refresh_ad
 from jdbuilder.model.kit import Interviewer, InterviewKit
@@ -31,8 +34,8 @@ from jdbuilder.project import Project
 from jdbuilder.vocab import Paper, Verdict
 
 FORMATS = ("docx", "pdf")
-DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "summary", "key")
-KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "summary", "key")
+DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "summary", "references", "key")
+KIT_DOCUMENTS = ("kit", "scoresheet", "consensus", "summary", "references", "key")
 
 
 @dataclass(frozen=True)
@@ -97,19 +100,29 @@ class BlockedQuestion:
     text: str
     rule: str
     reason: str
+    probe: int = 0  # 0: the question itself; k: its k-th probe
+
+    @property
+    def where(self) -> str:
+        return f"question {self.number}" + (f", probe {self.probe}" if self.probe else "")
 
 
 def blocked_questions(project: Project) -> list[BlockedQuestion]:
-    """Kit questions the checker rules not allowed before an offer: they are never printed."""
+    """Kit questions (and probes, each read with its question) the checker rules not allowed
+    before an offer: they are never printed."""
     kit = project.kit
     if kit is None:
         return []
+    facts = job_facts(project.job_description)
     out = []
     for q in kit.questions:
-        verdict = check_question(q.text)
-        if verdict.verdict == Verdict.NOT_ALLOWED:
-            out.append(BlockedQuestion(kit.number(q.id), q.text, verdict.category,
-                                       verdict.reason))
+        main, probes = check_with_probes(q.text, q.probes, facts=facts)
+        number = kit.number(q.id)
+        if main.verdict == Verdict.NOT_ALLOWED:
+            out.append(BlockedQuestion(number, q.text, main.category, main.reason))
+        out += [BlockedQuestion(number, text, v.category, v.reason, k)
+                for k, (text, v) in enumerate(zip(q.probes, probes, strict=True), start=1)
+                if v.verdict == Verdict.NOT_ALLOWED and main.verdict != Verdict.NOT_ALLOWED]
     return out
 
 
@@ -119,9 +132,9 @@ def refuse_blocked(project: Project) -> None:
     if blocked:
         b = blocked[0]
         more = f" (and {len(blocked) - 1} more)" if len(blocked) > 1 else ""
-        raise InputError("interview kit", f"question {b.number} is not allowed before a job "
-                         f"offer (rule {b.rule}): \u201c{' '.join(b.text.split())}\u201d; "
-                         f"change or remove it before building kit documents{more}")
+        raise InputError("interview kit", f"{b.where} is not allowed before a job offer (rule "
+                         f"{b.rule}): \u201c{' '.join(b.text.split())}\u201d; change or "
+                         f"remove it before building kit documents{more}")
 
 
 def filler(project: Project, options: BuildOptions) -> Filler:
@@ -161,6 +174,7 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
     if any(d in KIT_DOCUMENTS for d in wanted):
         refuse_blocked(project)
     fill = filler(project, options)
+    facts = job_facts(jd)
     def made(compose: Callable[..., Document], *args: object, **kwargs: object) -> Document:
         doc: Document = compose(*args, organisation=options.organisation,
                                 large_print=options.large_print, paper=options.paper, **kwargs)
@@ -176,18 +190,21 @@ def compose_documents(project: Project, options: BuildOptions) -> list[tuple[str
         elif kind == "kit" and kit is not None:
             if not kit.interviewers:
                 out.append((f"{stem}-interview-packet",
-                            made(compose_packet, jd, kit, None, fill=fill)))
+                            made(compose_packet, jd, kit, None, fill=fill, facts=facts)))
             names = unique_stems([person_stem(iv.name, iv.id) for iv in kit.interviewers],
                                  [iv.id for iv in kit.interviewers])
             for iv, name in zip(kit.interviewers, names, strict=True):
                 out.append((f"{stem}-interview-{name}",
-                            made(compose_packet, jd, kit, iv, fill=fill)))
+                            made(compose_packet, jd, kit, iv, fill=fill, facts=facts)))
         elif kind == "scoresheet" and kit is not None:
             out.append((f"{stem}-score-sheets",
                         made(compose_score_sheets, jd, kit, fill=fill)))
         elif kind == "consensus" and kit is not None:
             out.append((f"{stem}-consensus-sheet",
                         made(compose_consensus, jd, kit, summarise(kit))))
+        elif kind == "references" and kit is not None:
+            out.append((f"{stem}-reference-checks",
+                        made(compose_reference_checks, jd, kit, default_reference_guide())))
         elif kind == "summary" and kit is not None:
             out.append((f"{stem}-chairs-summary", made(compose_summary, jd, kit, summarise(kit))))
         elif kind == "key" and kit is not None:

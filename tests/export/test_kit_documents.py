@@ -174,6 +174,7 @@ def test_a_not_allowed_question_stops_the_build(tmp_path: Path,
     assert main(["build", str(jdb), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert "question 3 is not allowed before a job offer" in err and "\n" not in err
+    assert "hospitalized" in err  # the question and its rule are named
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*interview*"))
     assert main(["build", str(jdb), "--out", str(tmp_path / "out"), "--documents",
                  "jd,ad"]) == 0  # the description and the ad still build
@@ -193,3 +194,33 @@ def test_duplicate_and_unspellable_names_never_share_a_file(tmp_path: Path) -> N
     again = build(proj, tmp_path / "again", BuildOptions(documents=["kit"], formats=["pdf"]))
     assert [f.name for f in again] == [f.name for f in files]  # stable
     assert any("natalya-ivanova" in f.name for f in files)
+
+
+def test_the_reference_check_packet(built: tuple[Path, list[Path]]) -> None:
+    from jdbuilder.interview.references import default_reference_guide
+
+    _, files = built
+    path = next(p for p in files if p.name.endswith("reference-checks.pdf"))
+    pages = _pdf_pages(path)
+    text = " ".join(pages)
+    guide = default_reference_guide()
+    assert "Never ask a reference about" in text
+    for q in guide.questions:
+        assert " ".join(q.text.split()[:5]) in text, q.id
+    for cand in CANDIDATES:  # a form per candidate ID; never a name
+        assert f"Reference check: candidate {cand}" in text
+    assert not any(name in text for name in CANDIDATES.values())
+
+
+def test_a_not_allowed_probe_stops_the_build_too(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    proj = panel_project()
+    assert proj.kit is not None
+    proj.kit.questions[0].probes = [*proj.kit.questions[0].probes,
+                                    "And what medication helps you stay well?"]
+    jdb = tmp_path / "p.jdb"
+    projects.save(proj, jdb)
+    assert main(["build", str(jdb), "--out", str(tmp_path / "out"), "--documents", "kit"]) == 2
+    err = capsys.readouterr().err
+    n = len(proj.kit.questions[0].probes)
+    assert f"question 1, probe {n} is not allowed" in err and "medication" in err

@@ -76,7 +76,8 @@ class OutputController:
         more = f" ({len(blocked) - 1} more after it)" if len(blocked) > 1 else ""
         if self.dialogs.confirm(
                 self.dialog_parent(), "A question is not allowed",
-                f"Question {b.number} of the interview kit is not allowed before a job offer"
+                f"{b.where[:1].upper()}{b.where[1:]} of the interview kit is not allowed before "
+                "a job offer"
                 f"{more}: \u201c{b.text}\u201d\n\n{b.reason}\n\nThe kit documents cannot be "
                 "exported or printed until it is changed or removed. Open the question now?"):
             self.window.go_to(("kit", "questions", b.number - 1, "text"))

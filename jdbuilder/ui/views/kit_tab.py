@@ -51,13 +51,21 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=512)
-def verdict_of(text: str) -> QuestionVerdict | None:
-    """The pre-offer check of one question (a few milliseconds; cached per text)."""
+def verdict_of(text: str, facts: tuple[tuple[str, str], ...] = ()) -> QuestionVerdict | None:
+    """The pre-offer check of one question, its rewrite filled with the job's facts (a few
+    milliseconds; cached per text and facts)."""
     if not text.strip():
         return None
     from jdbuilder.interview import check_question
 
-    return check_question(text)
+    return check_question(text, facts=dict(facts))
+
+
+def facts_of(doc: Document) -> tuple[tuple[str, str], ...]:
+    """The open job description's facts, for the rewrites (hashable, for the cache)."""
+    from jdbuilder.interview.facts import job_facts
+
+    return tuple(sorted(job_facts(doc.jd).items()))
 
 
 def remove_question(kit: InterviewKit, qid: str) -> InterviewKit:
@@ -126,7 +134,13 @@ class VerdictView(QWidget):
         self.note.setText(f"Interviewer note: {verdict.note}" if verdict.note else "")
         self.note.setVisible(bool(verdict.note))
         has_rewrite = verdict.verdict != Verdict.OK and bool(verdict.rewrite)
-        self.rewrite.setText(f"Compliant rewrite: {verdict.rewrite}" if has_rewrite else "")
+        blanks = ""
+        if has_rewrite and verdict.blanks:
+            missing = ", ".join(b.replace("_", " ") for b in verdict.blanks)
+            blanks = (f" (Fill in the blank: the job description does not state the "
+                      f"{missing} yet.)")
+        self.rewrite.setText(f"Compliant rewrite: {verdict.rewrite}{blanks}" if has_rewrite
+                             else "")
         self.rewrite.setVisible(has_rewrite)
         self.button.setVisible(has_rewrite)
 
@@ -235,10 +249,11 @@ class QuestionsPage(QWidget):
         try:
             kit = self.doc.kit
             titles = {a.title for a in self.doc.jd.areas}
+            facts = facts_of(self.doc)
             keep = self.selected
             self.tree.clear()
             for q in kit.questions:
-                v = verdict_of(q.text)
+                v = verdict_of(q.text, facts)
                 word = VERDICT_WORD.get(v.verdict, v.verdict) if v else "Empty"
                 areas = [a for a in q.areas if a in titles]
                 item = QTreeWidgetItem([word, q.text or "(empty)", f"{q.weight:g}",
@@ -276,7 +291,7 @@ class QuestionsPage(QWidget):
             return
         self.text.path = ("kit", "questions", i, "text")
         self.text.set_text(q.text)
-        self.verdict.show_verdict(verdict_of(q.text))
+        self.verdict.show_verdict(verdict_of(q.text, facts_of(self.doc)))
         self.weight.blockSignals(True)
         self.weight.setValue(q.weight)
         self.weight.blockSignals(False)
