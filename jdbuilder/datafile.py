@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from jdbuilder.errors import ContentError
+from jdbuilder.safeio import ReadProblem, read_limited
 
 MAX_CONTENT_BYTES = 8 * 1024 * 1024
 
@@ -65,18 +66,9 @@ def read_text_file(path: str | Path, limit: int = MAX_CONTENT_BYTES) -> str:
     """Read a UTF-8 text file with a size bound; errors name the file."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > limit:
-            raise ContentError(p, f"file is too large ({size} bytes; the limit is {limit})")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ContentError(p, "file not found") from None
-    except IsADirectoryError:
-        raise ContentError(p, "is a folder, not a file") from None
-    except PermissionError:
-        raise ContentError(p, "permission denied") from None
-    except OSError as exc:
-        raise ContentError(p, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_limited(p, limit)
+    except ReadProblem as exc:
+        raise ContentError(p, exc.reason) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,6 +6,7 @@ A broken settings file never stops the app: the defaults are used and the proble
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,12 @@ from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
 from jdbuilder.language.policy import Policy, normalise_phrase
 from jdbuilder.model.jobad import Employer
+from jdbuilder.safeio import ReadProblem, read_limited
 from jdbuilder.userdata import user_data_dir
 from jdbuilder.vocab import Paper, Preference, values
 
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -86,19 +89,19 @@ def _validated(data: dict[str, Any], path: Path) -> Settings:
 def load_settings(path: Path | None = None) -> tuple[Settings, ContentError | None]:
     """The saved settings, or the defaults and the reason the file could not be used."""
     p = path or settings_path()
-    if not p.exists():
+    if not os.path.lexists(p):
         return Settings(), None
     try:
-        raw = p.read_bytes()
-        if len(raw) > 1024 * 1024:
-            raise ContentError(p, "settings file is too large")
-        data = json.loads(raw.decode("utf-8"))
+        raw = read_limited(p, MAX_SETTINGS_BYTES)
+        data = json.loads(raw.decode("utf-8-sig"))  # a byte-order mark is fine
         if not isinstance(data, dict):
-            raise ContentError(p, "settings should be a JSON object")
+            raise ContentError(p, "settings should be a JSON object; using the defaults")
         return _validated(data, p), None
+    except ReadProblem as exc:
+        return Settings(), ContentError(p, f"{exc.reason}; using the defaults")
     except ContentError as err:
         return Settings(), err
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         return Settings(), ContentError(p, f"settings could not be read ({exc}); "
                                            "using the defaults")
 

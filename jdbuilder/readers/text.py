@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jdbuilder.errors import InputError
+from jdbuilder.safeio import ReadProblem, read_limited
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # larger text files are refused: checks stay bounded
@@ -31,21 +32,12 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
-    """A file's bytes, size-bounded; every failure is an `InputError` naming the file."""
+    """A regular file's bytes, never more than `limit`; every failure is an `InputError`
+    naming the file."""
     try:
-        if path.is_dir():
-            raise InputError(path, "is a folder")
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(path, f"is too large ({size / (1024 * 1024):.1f} MB; "
-                                   f"the limit is {limit // (1024 * 1024)} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        return read_limited(path, limit)
+    except ReadProblem as exc:
+        raise InputError(path, exc.reason) from None
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
