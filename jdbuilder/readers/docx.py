@@ -5,7 +5,9 @@ Writing DOCX is `jdbuilder.render.docx`; this module only reads.
 
 from __future__ import annotations
 
+import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document as open_document
@@ -14,42 +16,71 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from jdbuilder.errors import InputError
+from jdbuilder.safeio import ReadProblem, read_limited
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024
 MAX_DOCX_PARAGRAPHS = 200_000
 
 
-def check_docx_archive(path: str | Path) -> None:
-    """Refuse files that are not DOCX archives, or that unpack past a safe size (zip bombs)."""
+def _inflate_all(zf: zipfile.ZipFile, path: Path) -> None:
+    """Decompress every entry with a running cap: an entry that claims a small size and
+    inflates to gigabytes is refused once the total passes the limit, not after."""
+    total = 0
+    for info in zf.infolist():
+        if info.file_size > MAX_DOCX_UNPACKED:
+            raise InputError(path, f"has a part of {info.file_size // (1024 * 1024)} MB, more "
+                                   f"than the {MAX_DOCX_UNPACKED // (1024 * 1024)} MB limit; "
+                                   "refused")
+        produced = 0
+        with zf.open(info) as part:
+            while True:
+                chunk = part.read(1 << 20)
+                if not chunk:
+                    break
+                produced += len(chunk)
+                total += len(chunk)
+                if produced > info.file_size or total > MAX_DOCX_UNPACKED:
+                    raise InputError(path, f"unpacks to more than "
+                                           f"{MAX_DOCX_UNPACKED // (1024 * 1024)} MB (a part is "
+                                           "larger than it claims); refused")
+
+
+def docx_bytes(path: str | Path) -> bytes:
+    """The bytes of a DOCX file, after refusing what is not a regular file, not a Word archive,
+    or unpacks past a safe size (zip bombs, parts that lie about their size)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    if size > MAX_DOCX_BYTES:
-        raise InputError(p, f"is too large ({size // (1024 * 1024)} MB)")
+        data = read_limited(p, MAX_DOCX_BYTES)
+    except ReadProblem as exc:
+        raise InputError(p, exc.reason) from None
     try:
-        with zipfile.ZipFile(p) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            total = sum(i.file_size for i in infos)
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = {i.filename for i in zf.infolist()}
+            if sum(i.file_size for i in zf.infolist()) > MAX_DOCX_UNPACKED:
+                raise InputError(p, f"unpacks to more than "
+                                    f"{MAX_DOCX_UNPACKED // (1024 * 1024)} MB; refused")
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise InputError(p, "is not a Word document (word/document.xml is missing)")
+            _inflate_all(zf, p)
     except zipfile.BadZipFile:
-        raise InputError(p, "is not a DOCX file (not a zip archive)") from None
-    except OSError as exc:
-        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    if total > MAX_DOCX_UNPACKED:
-        raise InputError(p, f"unpacks to {total // (1024 * 1024)} MB, more than the "
-                            f"{MAX_DOCX_UNPACKED // (1024 * 1024)} MB limit; refused")
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise InputError(p, "is not a Word document (word/document.xml is missing)")
+        raise InputError(p, "is not a DOCX file (not a zip archive, or a damaged one)") from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            zlib.error) as exc:
+        raise InputError(p, f"is not a readable DOCX file ({type(exc).__name__})") from None
+    return data
+
+
+def check_docx_archive(path: str | Path) -> None:
+    """Refuse files that are not DOCX archives, or that unpack past a safe size (zip bombs)."""
+    docx_bytes(path)
 
 
 def open_docx(path: str | Path) -> DocxDocument:
-    """Open a DOCX safely (size-checked; python-docx's parser does not resolve entities)."""
-    check_docx_archive(path)
+    """Open a DOCX safely (bounded; python-docx's parser does not resolve entities)."""
+    data = docx_bytes(path)
     try:
-        return open_document(str(path))
+        return open_document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for damaged parts
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: "
                                f"{str(exc)[:120]})") from None
