@@ -23,6 +23,7 @@ from jdbuilder.compose.kit import (
 from jdbuilder.doctree import Document
 from jdbuilder.errors import InputError
 from jdbuilder.export.names import person_stem, slug, unique_stems
+from jdbuilder.images import check_logo
 from jdbuilder.interview.blanks import Filler, kit_values
 from jdbuilder.interview.facts import job_facts
 from jdbuilder.interview.questions import check_with_probes
@@ -51,22 +52,6 @@ class BuildOptions:
     # Render files in worker processes where the platform forks cheaply (Linux); callers that
     # run threads of their own (the GUI) leave it off.
     parallel: bool = False
-
-
-MAX_LOGO_BYTES = 5 * 1024 * 1024
-
-
-def check_logo(path: str) -> None:
-    """A logo must be a readable PNG or JPEG of reasonable size."""
-    p = Path(path)
-    try:
-        head = p.read_bytes()[:8] if p.stat().st_size <= MAX_LOGO_BYTES else None
-    except OSError as exc:
-        raise InputError(p, f"logo cannot be read ({exc.strerror or exc})") from None
-    if head is None:
-        raise InputError(p, "logo is larger than 5 MB")
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        raise InputError(p, "logo must be a PNG or JPEG image")
 
 
 def _writer(fmt: str) -> Callable[[Document, Path], None]:
