@@ -8,6 +8,8 @@ back. A file from a newer version is refused and never overwritten.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from jdbuilder.model.jobad import JobAd, generate_ad
 from jdbuilder.model.jobdesc import JobDescription
 from jdbuilder.model.kit import InterviewKit
 from jdbuilder.model.serial import Json, split_known
+from jdbuilder.safeio import ReadProblem, check_regular, read_limited
 
 FORMAT_NAME = "jdbuilder-project"
 SCHEMA_VERSION = 2
@@ -116,20 +119,17 @@ class Project:
 
 def _read(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ProjectError(path, "file not found") from None
-    except OSError as exc:
-        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise ProjectError(path, "is a folder, not a project file")
-    if size > MAX_PROJECT_BYTES:
-        raise ProjectError(path, f"is too large for a project file ({size // (1024 * 1024)} MB; "
-                                 f"the limit is {MAX_PROJECT_BYTES // (1024 * 1024)} MB)")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from None
+        return read_limited(path, MAX_PROJECT_BYTES)
+    except ReadProblem as exc:
+        raise ProjectError(path, exc.reason) from None
+
+
+class _NotANumber(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> object:
+    raise _NotANumber(name)  # NaN, Infinity and -Infinity are not JSON numbers
 
 
 def parse(raw: bytes, path: str | Path = "<project>") -> Project:
@@ -142,7 +142,10 @@ def parse(raw: bytes, path: str | Path = "<project>") -> Project:
         raise ProjectError(path, f"is not valid UTF-8 text (byte {exc.start}); "
                                  "it is not a jdbuilder project") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
+    except _NotANumber as exc:
+        raise ProjectError(path, f"has {exc} where a number should be; it is not a valid "
+                                 "project") from None
     except json.JSONDecodeError as exc:
         cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         what = "is cut short (truncated)" if cut else "is not valid JSON"
@@ -150,6 +153,8 @@ def parse(raw: bytes, path: str | Path = "<project>") -> Project:
                                  f"column {exc.colno}") from None
     except RecursionError:
         raise ProjectError(path, "is nested too deeply to be a project file") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ProjectError(path, f"is not a valid project ({str(exc)[:80]})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ProjectError(path, f"is not a jdbuilder project (no \"format\": \"{FORMAT_NAME}\")")
     version = data.get("schema_version")
@@ -184,26 +189,38 @@ def dumps(project: Project) -> str:
     return json.dumps(project.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _refuse_newer(path: Path) -> None:
-    """Never overwrite a project written by a newer version of the app."""
+_NEWER = re.compile(rb'"schema_version"\s*:\s*(\d{1,9})')
+
+
+def refuse_overwrite(path: Path) -> None:
+    """Never replace a project written by a newer version of the app (even one this version
+    cannot parse: its header says so), nor a file that is read-only."""
     try:
-        if path.stat().st_size > MAX_PROJECT_BYTES:
+        check_regular(path)
+    except ReadProblem as exc:
+        if exc.reason == "file not found":
             return
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError):
-        return
-    if (isinstance(data, dict) and data.get("format") == FORMAT_NAME
-            and isinstance(data.get("schema_version"), int)
-            and data["schema_version"] > SCHEMA_VERSION):
+        raise ProjectError(path, f"{exc.reason}; it is not replaced") from None
+    try:
+        head = read_limited(path, MAX_PROJECT_BYTES)[:65536]
+    except ReadProblem:
+        head = b""
+    found = _NEWER.search(head)
+    if FORMAT_NAME.encode() in head and found and int(found.group(1)) > SCHEMA_VERSION:
         raise ProjectError(path, "was written by a newer jdbuilder; it is not overwritten "
                                  "(save under another name)")
+    if not os.access(path, os.W_OK):
+        raise ProjectError(path, "is read-only; it is not replaced (save under another name, "
+                                 "or make the file writable)")
 
 
 def save(project: Project, path: str | Path) -> None:
-    """Save atomically; the previous version is kept as `NAME.jdb.bak`."""
+    """Save atomically; the previous version is kept as `NAME.jdb.bak`. Saving through a
+    symbolic link updates the file it points to (the link stays)."""
     p = Path(path)
-    if p.exists():
-        _refuse_newer(p)
+    if p.is_symlink():
+        p = p.resolve()
+    refuse_overwrite(p)
     try:
         atomic_write_text(p, dumps(project), backup=True)
     except OSError as exc:

@@ -194,3 +194,71 @@ def test_a_project_without_an_ad_generates_one() -> None:
     assert proj.ad("Harbor Recovery").title == "Recovery Coach"
     assert "Harbor Recovery is an equal opportunity employer" in \
         proj.ad("Harbor Recovery").equal_opportunity
+
+
+def test_a_newer_file_this_version_cannot_parse_is_not_overwritten(tmp_path: Path) -> None:
+    p = tmp_path / "newer.jdb"
+    raw = (b'{"format": "jdbuilder-project", "schema_version": 9, '
+           b'"job_description": {"title": "x"}, "new_part": [1, 2,')  # cut short
+    p.write_bytes(raw)
+    with pytest.raises(ProjectError, match="newer jdbuilder"):
+        projects.save(make(), p)
+    assert p.read_bytes() == raw
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="POSIX permissions; root writes anything")
+def test_a_read_only_project_is_not_replaced(tmp_path: Path) -> None:
+    p = tmp_path / "locked.jdb"
+    projects.save(make("Old"), p)
+    raw = p.read_bytes()
+    p.chmod(0o444)
+    try:
+        with pytest.raises(ProjectError, match="read-only"):
+            projects.save(make("New"), p)
+        assert p.read_bytes() == raw
+    finally:
+        p.chmod(0o644)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+def test_saving_through_a_symlink_updates_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "real.jdb"
+    target.parent.mkdir()
+    projects.save(make("Old"), target)
+    link = tmp_path / "link.jdb"
+    link.symlink_to(target)
+    projects.save(make("New"), link)
+    assert link.is_symlink()
+    assert projects.load(target).job_description.title == "New"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b'{"format": "jdbuilder-project", "schema_version": 2, "interview_kit": '
+     b'{"questions": [{"id": "q", "text": "Tell us.", "weight": NaN}]}}', "NaN"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, "interview_kit": '
+     b'{"questions": [{"id": "q", "text": "Tell us.", "weight": Infinity}]}}', "Infinity"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, "x": ' + b"9" * 5000 + b"}",
+     "not a valid project"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, "interview_kit": '
+     b'{"questions": [{"id": "q", "text": "Tell us.", "weight": 1e300}]}}', "at most"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, '
+     b'"job_description": {"title": "a\\ud800b"}}', "U\\+D800"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, '
+     b'"job_description": {"title": "' + b"T" * 400 + b'"}}', "limit is 300"),
+    (b'{"format": "jdbuilder-project", "schema_version": 2, "interview_kit": {"candidates": '
+     + json.dumps([f"C{i}" for i in range(600)]).encode() + b"}}", "600"),
+])
+def test_values_no_project_could_hold_are_refused(tmp_path: Path, content: bytes,
+                                                  message: str) -> None:
+    p = tmp_path / "odd.jdb"
+    p.write_bytes(content)
+    with pytest.raises(ProjectError, match=message) as info:
+        projects.load(p)
+    assert "\n" not in str(info.value)
+
+
+def test_control_characters_survive_a_round_trip(tmp_path: Path) -> None:
+    p = tmp_path / "c.jdb"
+    projects.save(make("Peer\x07 Specialist\x1f"), p)
+    assert projects.load(p).job_description.title == "Peer\x07 Specialist\x1f"

@@ -22,6 +22,8 @@ from jdbuilder.model.posting import (
 )
 from jdbuilder.model.serial import Json, obj_list, split_known, text, text_list
 
+TITLE_LIMIT = 300  # characters of a title: documents' properties hold up to 255
+
 
 @dataclass
 class ResponsibilityArea:
@@ -139,8 +141,8 @@ class JobDescription:
     def from_dict(cls, data: Mapping[str, Any]) -> JobDescription:
         _, extra = split_known(data, cls._FIELDS)
         return cls(
-            title=text(data, "title"),
-            program=text(data, "program"),
+            title=text(data, "title", limit=TITLE_LIMIT),
+            program=text(data, "program", limit=TITLE_LIMIT),
             reports_to=text_list(data, "reports_to"),
             supervises=text_list(data, "supervises"),
             supervision=text(data, "supervision"),

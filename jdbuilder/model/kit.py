@@ -7,11 +7,12 @@ packets. Choosing questions from the bank and checking them is in `jdbuilder.int
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from jdbuilder.model.serial import Json, obj_list, split_known, text, text_list
+from jdbuilder.model.serial import Json, checked, obj_list, split_known, text, text_list
 from jdbuilder.vocab import Severity
 
 SCALE = (1, 2, 3, 4, 5)
@@ -22,11 +23,22 @@ DEFAULT_ANCHORS = {
 }
 
 
+MAX_QUESTIONS = 200
+MAX_INTERVIEWERS = 50
+MAX_CANDIDATES = 500
+MAX_SCORES = 100_000
+MAX_WEIGHT = 100.0
+NAME_LIMIT = 200  # characters of a name or an id
+
+
 def _num(data: Mapping[str, Any], key: str, default: float) -> float:
     value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"'{key}' should be a number")
-    return float(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"'{key}' should be a finite number, not {value}")
+    return number
 
 
 @dataclass
@@ -64,9 +76,10 @@ class KitQuestion:
             raise TypeError("'anchors' should be an object")
         anchors = {int(k): str(v) for k, v in anchors_raw.items()} or dict(DEFAULT_ANCHORS)
         weight = _num(data, "weight", 1.0)
-        if weight <= 0:
-            raise ValueError("a question weight must be greater than zero")
-        return cls(id=text(data, "id"), text=text(data, "text"),
+        if not 0 < weight <= MAX_WEIGHT:
+            raise ValueError(f"a question weight must be greater than zero and at most "
+                             f"{MAX_WEIGHT:g}, not {weight:g}")
+        return cls(id=text(data, "id", limit=NAME_LIMIT), text=text(data, "text"),
                    section=text(data, "section", "custom"),
                    competency=text(data, "competency"), bank_id=text(data, "bank_id"),
                    weight=weight, areas=text_list(data, "areas"),
@@ -86,8 +99,9 @@ class Interviewer:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Interviewer:
-        return cls(id=text(data, "id"), name=text(data, "name"),
-                   questions=text_list(data, "questions"))
+        return cls(id=text(data, "id", limit=NAME_LIMIT), name=text(data, "name",
+                                                                     limit=NAME_LIMIT),
+                   questions=text_list(data, "questions", max_items=MAX_QUESTIONS))
 
 
 @dataclass
@@ -227,6 +241,9 @@ class InterviewKit:
         key = data.get("name_key") or {}
         if not isinstance(key, Mapping) or not all(isinstance(v, str) for v in key.values()):
             raise TypeError("'name_key' should map candidate IDs to names")
+        for k, v in key.items():
+            checked(str(k), "name_key", NAME_LIMIT)
+            checked(v, "name_key", NAME_LIMIT)
         details = data.get("details") or {}
         if not isinstance(details, Mapping) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in details.items()):
@@ -235,13 +252,16 @@ class InterviewKit:
         if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 60:
             raise ValueError("'question_minutes' should be a whole number from 1 to 60")
         return cls(
-            questions=[KitQuestion.from_dict(q) for q in obj_list(data, "questions")],
+            questions=[KitQuestion.from_dict(q)
+                       for q in obj_list(data, "questions", MAX_QUESTIONS)],
             weight_justification=text(data, "weight_justification"),
-            interviewers=[Interviewer.from_dict(i) for i in obj_list(data, "interviewers")],
-            candidates=text_list(data, "candidates"),
+            interviewers=[Interviewer.from_dict(i)
+                          for i in obj_list(data, "interviewers", MAX_INTERVIEWERS)],
+            candidates=text_list(data, "candidates", NAME_LIMIT, MAX_CANDIDATES),
             name_key={str(k): v for k, v in key.items()},
-            scores=[ScoreEntry.from_dict(s) for s in obj_list(data, "scores")],
-            consensus=[Consensus.from_dict(c) for c in obj_list(data, "consensus")],
+            scores=[ScoreEntry.from_dict(s) for s in obj_list(data, "scores", MAX_SCORES)],
+            consensus=[Consensus.from_dict(c)
+                       for c in obj_list(data, "consensus", MAX_SCORES)],
             details=dict(details), question_minutes=minutes,
             extra=extra,
         )
