@@ -77,7 +77,8 @@ def cell_text(value: CellValue) -> str:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows never split across pages; the header row repeats on every page. Column widths come
+    """A row moves whole to the next page; only a row taller than a page is split. The header
+    row repeats on every page. Column widths come
     from the content (no word is broken) and the paper; `widths` weighs how the remaining room
     is shared (empty: by how much text each column holds)."""
 

@@ -443,7 +443,10 @@ class PdfRenderer:
             cells += [RLParagraph("&nbsp;", st.cell)] * (len(node.header) - len(cells))
             rows.append(cells)
         widths = column_widths(node, self.frame_w, self._measure, 2 * CELL_PAD + 1)
-        table = RLTable(rows, colWidths=widths, repeatRows=1)
+        # Rows move whole to the next page; only a row taller than a page is split, and only
+        # where most of a page is free for it (long evidence notes, long questions).
+        table = RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1,
+                        splitInRow=int(self.frame_h * 0.5))
         style = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table sets a cell font even for Paragraphs
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

@@ -110,3 +110,17 @@ def test_an_unknown_node_type_is_refused(renderer: str, tmp_path: Path) -> None:
         else:
             write_pdf(doc, tmp_path / "x.pdf")
     assert not (tmp_path / "x.docx").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_table_row_taller_than_a_page_is_split_not_an_error(tmp_path: Path) -> None:
+    note = " ".join(f"Evidence sentence {i} about how the candidate listened." for i in range(400))
+    doc = Document(title="Notes", body=(Table(header=("Question", "Notes"),
+                                               rows=(("Tell us about a hard week.", note),
+                                                     ("Short", "Short"))),))
+    out = tmp_path / "tall.pdf"
+    write_pdf(doc, out)
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 3
+    assert "Evidence sentence 399" in text
+    assert "Evidence sentence 0 " in text
