@@ -64,6 +64,9 @@ class FakeDialogs(Dialogs):
     def offer_recovery(self, parent: Any, description: str) -> bool:
         return bool(self._answer("offer_recovery", True, description))
 
+    def findings_open(self, parent: Any, title: str, message: str, go_on: str) -> str:
+        return str(self._answer("findings_open", "continue", title, message, go_on))
+
     def about(self, parent: Any, title: str, html: str) -> None:
         self._answer("about", None, html)
 

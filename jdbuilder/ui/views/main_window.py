@@ -151,6 +151,25 @@ class MainWindow(QMainWindow):
     def current_library_statement(self) -> Statement | None:
         return self.library_panel.current_statement()
 
+    def current_part(self) -> str:
+        page = self.tabs.currentWidget()
+        return {self.jd_editor: "jd", self.ad_tab: "ad", self.kit_tab: "kit",
+                self.scoring_tab: "scoring"}.get(page, "jd")
+
+    def open_findings(self) -> dict[str, int]:
+        if not self.project_open:
+            return {}
+        return {s: n for s, n in self.checker.last.counts().items() if n}
+
+    def review_findings(self) -> None:
+        self.tabs.setCurrentWidget(self.jd_editor)
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        if self.findings_panel.tree.topLevelItemCount() and \
+                self.findings_panel.current() is None:
+            self.findings_panel.select_index(0)
+        self.findings_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- construction ------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
