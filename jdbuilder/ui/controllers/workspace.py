@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from jdbuilder.model.fields import ValuePath
 from jdbuilder.model.statement import Statement
+from jdbuilder.ui.services.checker import FindingRef
 
 
 class Workspace(Protocol):
@@ -44,6 +45,10 @@ class Workspace(Protocol):
 
     def open_findings(self) -> dict[str, int]:
         """The language findings not yet dealt with, counted by severity."""
+        ...
+
+    def show_finding(self, ref: FindingRef) -> None:
+        """Show one finding in the findings panel, selected, with its explanation."""
         ...
 
     def review_findings(self) -> None:

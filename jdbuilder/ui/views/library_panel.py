@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_LIMIT = 200
 SEARCH_DELAY_MS = 120
-LAYER_WORD = {"built-in": "Library", "organisation": "Organisation library",
+LAYER_WORD = {"built-in": "Library", "organisation": "Organization library",
               "personal": "My library"}
 
 

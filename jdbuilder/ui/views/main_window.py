@@ -36,7 +36,7 @@ from jdbuilder.ui.controllers.library import LibraryController
 from jdbuilder.ui.controllers.output import OutputController
 from jdbuilder.ui.editing.document import Document, checkable_items, label_for
 from jdbuilder.ui.services import uistate
-from jdbuilder.ui.services.checker import CheckerService, CheckResults
+from jdbuilder.ui.services.checker import CheckerService, CheckResults, FindingRef
 from jdbuilder.ui.services.context import AppContext
 from jdbuilder.ui.services.prompts import Dialogs, guarded
 from jdbuilder.ui.services.recovery import RecoveryManager
@@ -161,8 +161,20 @@ class MainWindow(QMainWindow):
             return {}
         return {s: n for s, n in self.checker.last.counts().items() if n}
 
+    @property
+    def field_actions(self) -> FindingsController:
+        """What the fields' right-click menus call (jdbuilder.ui.widgets.fields)."""
+        return self.finding_actions
+
+    def show_finding(self, ref: FindingRef) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        self.findings_panel.select_ref(ref)
+        self.findings_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def review_findings(self) -> None:
-        self.tabs.setCurrentWidget(self.jd_editor)
+        if not self._text_tab():
+            self.tabs.setCurrentWidget(self.jd_editor)
         self.findings_dock.show()
         self.findings_dock.raise_()
         if self.findings_panel.tree.topLevelItemCount() and \
@@ -321,8 +333,11 @@ class MainWindow(QMainWindow):
     # ---- start-up ----------------------------------------------------------------------
     def start_background(self) -> None:
         """Load the library, the bank and the language check off the UI thread."""
+        from jdbuilder.ui.services.spelling import spell_service
+
         self.ctx.start()
         self.checker.start()
+        spell_service().start()
         QTimer.singleShot(0, self.files.startup_files)
 
     def _library_changed(self) -> None:
@@ -452,7 +467,7 @@ class MainWindow(QMainWindow):
             choose_file=lambda start: self.dialogs.open_file(
                 self, "Choose the logo", start, "Images (*.png *.jpg *.jpeg *.svg);;All (*)"),
             choose_folder=lambda start: self.dialogs.choose_folder(
-                self, "Organisation library folder", start))
+                self, "Organization library folder", start))
         self.last_dialog = dialog
         if self.dialogs.run(dialog) != QDialog.DialogCode.Accepted:
             return
@@ -507,7 +522,7 @@ class MainWindow(QMainWindow):
         if not self._dock_sizes_pending:
             return
         self._dock_sizes_pending = False
-        self.resizeDocks([self.findings_dock], [self.fontMetrics().height() * 12],
+        self.resizeDocks([self.findings_dock], [self.fontMetrics().height() * 13],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.library_dock], [self.fontMetrics().averageCharWidth() * 50],
                          Qt.Orientation.Horizontal)
