@@ -95,7 +95,7 @@ class BankBrowser(QWidget):
         self.competency.addItem("All competencies", None)
         for c in COMPETENCIES:
             self.competency.addItem(nice(c), c)
-        form.addRow("&Competency", self.competency)
+        form.addRow("C&ompetency", self.competency)
         self.role_only = QCheckBox("Only questions for this role", self)
         self.role_only.setChecked(True)
         form.addRow(self.role_only)
@@ -113,7 +113,7 @@ class BankBrowser(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         v.addWidget(split, 1)
-        self.add_button = QPushButton("&Add to the kit", self)
+        self.add_button = QPushButton("Add to the &kit", self)
         self.add_button.setAccessibleName("Add to the kit")
         v.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.ui.services.checker import FindingRef
 from jdbuilder.ui.widgets.common import discard
 from jdbuilder.ui.widgets.flow import flow_container
+from jdbuilder.ui.widgets.focus import apply_reading_order
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, counted, icon
 from jdbuilder.vocab import Severity
 
@@ -113,10 +114,10 @@ class FindingsPanel(QWidget):
         self.suggestion_holder, self.suggestion_box = flow_container(details)
         dv.addWidget(self.suggestion_holder)
         self.suggestion_buttons: list[QPushButton] = []
-        self.go_button = QPushButton("&Go to phrase", details)
-        self.ignore_button = QPushButton("&Ignore here", details)
+        self.go_button = QPushButton("Go to phrase", details)
+        self.ignore_button = QPushButton("Ignore here", details)
         self.ignore_button.setToolTip("Add this phrase to this project's allow-list")
-        self.allow_button = QPushButton("Allow for the &organization\u2026", details)
+        self.allow_button = QPushButton("Allow for the organization\u2026", details)
         self.allow_button.setToolTip("Add this phrase to the organization's allow-list "
                                      "(Preferences)")
         self.action_buttons = (self.go_button, self.ignore_button, self.allow_button)
@@ -220,6 +221,7 @@ class FindingsPanel(QWidget):
             b.show()
         self.suggestion_box.invalidate()
         self.explanation.verticalScrollBar().setValue(0)
+        apply_reading_order(self.suggestion_holder)  # the fixes, then the actions
 
     def _go(self) -> None:
         ref = self.current()

@@ -140,6 +140,7 @@ class PeoplePage(QWidget):
         self.add_iv.clicked.connect(lambda: self.add_interviewer())
         self.remove_iv.clicked.connect(self.remove_current_interviewer)
         self.iv_name.editingFinished.connect(self._name_edited)
+        self.iv_name.textEdited.connect(self._name_typed)
         self.assigned.itemChanged.connect(lambda _i: self._assigned_changed())
         self.add_c.clicked.connect(lambda: self.add_candidate())
         self.remove_c.clicked.connect(self.remove_current_candidate)
@@ -209,6 +210,15 @@ class PeoplePage(QWidget):
             self.doc.set_value(("kit",), remove_interviewer(kit, kit.interviewers[row].id),
                                "remove interviewer", structural=True)
 
+    def _name_typed(self, text: str) -> None:
+        """The list shows the name as it is typed (the document takes it when typing ends)."""
+        item = self.interviewers.currentItem()
+        if item is not None:
+            row = self.interviewers.currentRow()
+            person = self.doc.kit.interviewers[row] if 0 <= row < len(
+                self.doc.kit.interviewers) else None
+            item.setText(text.strip() or (person.id if person else ""))
+
     def _name_edited(self) -> None:
         row = self.interviewers.currentRow()
         if 0 <= row < len(self.doc.kit.interviewers):
@@ -229,12 +239,19 @@ class PeoplePage(QWidget):
     def add_candidate(self, cid: str = "", name: str = "") -> None:
         kit = self.doc.kit
         g = copy.deepcopy(kit)
+        typed = not cid and not name  # the button: the user types the name next
         cid = cid or _unique("C", set(kit.candidates))
         g.candidates.append(cid)
         if name:
             g.name_key[cid] = name
         self.doc.set_value(("kit",), g, "add candidate", structural=True)
-        self.candidates.setCurrentCell(len(g.candidates) - 1, 1)
+        row = len(g.candidates) - 1
+        self.candidates.setCurrentCell(row, 1)
+        if typed:  # type the name at once; Enter ends it (it does not add another)
+            self.candidates.setFocus(Qt.FocusReason.OtherFocusReason)
+            item = self.candidates.item(row, 1)
+            if item is not None:
+                self.candidates.editItem(item)
 
     def remove_current_candidate(self) -> None:
         row = self.candidates.currentRow()

@@ -94,9 +94,11 @@ class LibraryPanel(QWidget):
         self.population = self._combo("Population", "Any population")
         for p in POPULATIONS:
             self.population.addItem(_nice(p), p)
-        for i, (label, combo) in enumerate((("&Role", self.role), ("&Kind", self.kind),
-                                            ("Se&tting", self.setting),
-                                            ("Pop&ulation", self.population))):
+        # no Alt+letter keys here: they belong to the form beside the panel (F6 reaches the
+        # panel, Tab its controls)
+        for i, (label, combo) in enumerate((("Role", self.role), ("Kind", self.kind),
+                                            ("Setting", self.setting),
+                                            ("Population", self.population))):
             lab = QLabel(label, self)
             lab.setBuddy(combo)
             grid.addWidget(lab, i // 2, (i % 2) * 2)
@@ -132,10 +134,10 @@ class LibraryPanel(QWidget):
         v.addWidget(self.detail)
 
         buttons = QHBoxLayout()
-        self.insert_button = QPushButton("&Insert", self)
+        self.insert_button = QPushButton("Insert", self)
         self.insert_button.setToolTip("Insert into the job description (or double-click, "
                                       "press Enter, or drag onto a section)")
-        self.add_button = QPushButton("Add to &my library\u2026", self)
+        self.add_button = QPushButton("Add to my library\u2026", self)
         for b in (self.insert_button, self.add_button):
             b.setAccessibleName(b.text().replace("&", "").replace("\u2026", ""))
             buttons.addWidget(b)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.model.fields import FieldKind, field_spec, label_for
 from jdbuilder.ui.widgets.common import clear_layout
 from jdbuilder.ui.widgets.fields import FieldEdit, FieldMarker
+from jdbuilder.ui.widgets.focus import ReadingOrder
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, icon, icon_size
 from jdbuilder.ui.widgets.lists import ReorderableList
 
@@ -120,6 +121,7 @@ class FormPage(QScrollArea):
         self.results: CheckResults | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields (shown as reached)
         outer = QWidget()
         h = QHBoxLayout(outer)
         h.addStretch(1)
@@ -131,12 +133,27 @@ class FormPage(QScrollArea):
         h.addWidget(self.column, 100)
         h.addStretch(1)
         self.setWidget(outer)
+        self.order = ReadingOrder(self)
+        self._building = False
         doc.changed.connect(self._on_changed)
-        doc.reset.connect(self.rebuild)
+        doc.reset.connect(self.rebuild_all)
 
     # ---- subclasses ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Rebuild every section from the model."""
+
+    def rebuild_all(self) -> None:
+        """Rebuild, then put the Tab order back in reading order."""
+        self._building = True
+        try:
+            self.rebuild()
+        finally:
+            self._building = False
+        self.order.apply_now()
+
+    def _list_rebuilt(self) -> None:
+        if not self._building:
+            self.order.apply_now()
 
     def structural_change(self, path: Path) -> None:
         """A list or object under this page changed shape."""
@@ -145,7 +162,7 @@ class FormPage(QScrollArea):
                 self.lists[list_path].rebuild()
                 break
         else:
-            self.rebuild()
+            self.rebuild_all()
 
     # ---- fields --------------------------------------------------------------------------
     def make_field(self, path: Path, *, name: str, placeholder: str = "",
@@ -189,6 +206,7 @@ class FormPage(QScrollArea):
     def make_list(self, list_path: Path, **kwargs: Any) -> ReorderableList:
         lst = ReorderableList(self.doc, list_path, **kwargs)
         lst.aboutToRebuild.connect(lambda p=list_path: self._forget_below(p))
+        lst.rebuilt.connect(self._list_rebuilt)
         self.lists[list_path] = lst
         return lst
 
