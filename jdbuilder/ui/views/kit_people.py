@@ -109,6 +109,10 @@ class PeoplePage(QWidget):
         self.assigned = QListWidget(ivbox)
         self.assigned.setAccessibleName("Questions assigned to this interviewer")
         self.assigned.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.assigned.setWordWrap(True)  # each question reads whole, on as many lines as it needs
+        self.assigned.setUniformItemSizes(False)
+        self.assigned.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.assigned.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.assigned, 1)
         ih.addLayout(right, 2)
 
@@ -184,6 +188,7 @@ class PeoplePage(QWidget):
                 self.iv_name.setText(person.name)
             for q in kit.questions:
                 item = QListWidgetItem(q.text or "(empty question)", self.assigned)
+                item.setToolTip(q.text)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if q.id in person.questions

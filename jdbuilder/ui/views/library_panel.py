@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdbuilder.model.statement import POPULATIONS, SETTINGS, Statement, StatementKind
-from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, compact_combo
+from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, fitting_combo
 from jdbuilder.ui.widgets.lists import statement_mime
 from jdbuilder.ui.widgets.mime import MIME_STATEMENT
 
@@ -83,7 +83,8 @@ class LibraryPanel(QWidget):
         self.search.setAccessibleName("Search the library")
         v.addWidget(self.search)
 
-        grid = QGridLayout()
+        grid = QFormLayout()
+        grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.role = self._combo("Role", "Any role")
         self.kind = self._combo("Kind", "Any kind")
         for k in StatementKind:
@@ -96,15 +97,11 @@ class LibraryPanel(QWidget):
             self.population.addItem(_nice(p), p)
         # no Alt+letter keys here: they belong to the form beside the panel (F6 reaches the
         # panel, Tab its controls)
-        for i, (label, combo) in enumerate((("Role", self.role), ("Kind", self.kind),
-                                            ("Setting", self.setting),
-                                            ("Population", self.population))):
+        for label, combo in (("Role", self.role), ("Kind", self.kind),
+                             ("Setting", self.setting), ("Population", self.population)):
             lab = QLabel(label, self)
             lab.setBuddy(combo)
-            grid.addWidget(lab, i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+            grid.addRow(lab, combo)  # one a row: each shows its longest entry whole
         v.addLayout(grid)
 
         self.count = QLabel("Loading the library\u2026", self)
@@ -164,7 +161,7 @@ class LibraryPanel(QWidget):
         self._update_enabled()
 
     def _combo(self, name: str, any_label: str) -> QComboBox:
-        combo = compact_combo(QComboBox(self), 8)
+        combo = fitting_combo(QComboBox(self))
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.addItem(any_label, None)
         return combo

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QLayout,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -85,10 +86,10 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def compact_combo(combo: QComboBox, chars: int = 10) -> QComboBox:
-    """A combo box that may shrink to about `chars` characters (long entries are elided)."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
+def fitting_combo(combo: QComboBox) -> QComboBox:
+    """A combo box as wide as its longest entry (never cut), growing with its row."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return combo
 
 

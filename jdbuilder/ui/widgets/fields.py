@@ -31,7 +31,9 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPalette,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -58,8 +60,6 @@ from jdbuilder.ui.widgets.mime import MIME_MOVE, MIME_STATEMENT
 if TYPE_CHECKING:
     from jdbuilder.language.checker import Finding
     from jdbuilder.model.fields import ValuePath as Path
-
-MENU_MESSAGE_CHARS = 70
 
 
 @runtime_checkable
@@ -113,7 +113,11 @@ class FieldEdit(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setPlaceholderText(placeholder)
+        # The hint is painted here, wrapped onto as many lines as it needs (Qt's own placeholder
+        # stays on one line and is cut off in a narrow field).
+        self._hint = placeholder
+        if placeholder:
+            self.setAccessibleDescription(placeholder)
         if name:
             self.setAccessibleName(name)
         self.underlines = SpanTracker(self.document())
@@ -171,8 +175,25 @@ class FieldEdit(QTextEdit):
             block = block.next()
         return out
 
+    def placeholderText(self) -> str:
+        return self._hint
+
+    def setPlaceholderText(self, text: str) -> None:
+        self._hint = text
+        self.setAccessibleDescription(text)
+        self._fit_height()
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._hint and self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            margin = int(self.document().documentMargin())
+            area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+                                       | Qt.TextFlag.TextWordWrap), self._hint)
+            painter.end()
         marks = [(sp.start, sp.end, sp.severity) for sp in self.underlines.spans]
         marks += [(a, b, SPELLING) for a, b, _m in self.misspellings()]
         if not marks:
@@ -251,9 +272,10 @@ class FieldEdit(QTextEdit):
     def _finding_entries(self, menu: QMenu, ref: FindingRef,
                          actions: FieldActions) -> list[QAction]:
         f = ref.finding
-        message = f.message if len(f.message) <= MENU_MESSAGE_CHARS else \
-            f.message[:MENU_MESSAGE_CHARS].rsplit(" ", 1)[0] + "\u2026"
-        head = QAction(f"{SEVERITY_WORD.get(f.severity, f.severity)}: {message}", menu)
+        phrase = " ".join(f.text.split())
+        head = QAction(f"{SEVERITY_WORD.get(f.severity, f.severity)}: \u201c{phrase}\u201d",
+                       menu)  # why: "Explain", and the findings panel
+        head.setToolTip(f.message)
         head.setIcon(icon(f.severity))
         head.setEnabled(False)
         out = [head]
@@ -319,6 +341,13 @@ class FieldEdit(QTextEdit):
         lines = 2 if self.multiline else 1
         min_h = self.fontMetrics().lineSpacing() * lines + 2 * doc.documentMargin()
         h = max(math.ceil(doc.size().height()), math.ceil(min_h))
+        if doc.isEmpty() and self._hint:  # the hint reads whole, too
+            hint = QTextDocument()
+            hint.setDefaultFont(self.font())
+            hint.setDocumentMargin(doc.documentMargin())
+            hint.setPlainText(self._hint)
+            hint.setTextWidth(doc.textWidth())
+            h = max(h, math.ceil(hint.size().height()))
         margins = self.contentsMargins()
         total = h + margins.top() + margins.bottom()
         if self.height() != total or self.minimumHeight() != total:

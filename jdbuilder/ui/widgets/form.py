@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from jdbuilder.ui.services.checker import CheckResults
     from jdbuilder.ui.services.context import AppContext
 
-PAGE_CHARS = 110  # page width in average characters: readable at any DPI and font size
+PAGE_CHARS = 140  # the widest the page grows, in average characters: a field's text stays
+# readable (about 100 characters a line beside its label) at any DPI and font size
 
 
 def join_titles(value: list[str]) -> str:
@@ -149,7 +151,22 @@ class FormPage(QScrollArea):
             self.rebuild()
         finally:
             self._building = False
+        self.align_labels()
         self.order.apply_now()
+
+    def align_labels(self) -> None:
+        """One label column for every section of the page, so the fields line up."""
+        forms = self.column.findChildren(QFormLayout)
+        labels = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    labels.append(widget)
+        width = max((lab.sizeHint().width() for lab in labels), default=0)
+        for lab in labels:
+            lab.setMinimumWidth(width)
 
     def _list_rebuilt(self) -> None:
         if not self._building:
