@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -128,7 +130,16 @@ class LibraryPanel(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAccessibleName("Statement details")
-        v.addWidget(self.detail)
+        # the details scroll in a few lines of their own, so the results keep the room
+        detail_box = QScrollArea(self)
+        detail_box.setWidgetResizable(True)
+        detail_box.setFrameShape(QFrame.Shape.NoFrame)
+        detail_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_box.setWidget(self.detail)
+        detail_box.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 4)
+        detail_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.detail_box = detail_box
+        v.addWidget(detail_box)
 
         buttons = QHBoxLayout()
         self.insert_button = QPushButton("Insert", self)
@@ -247,6 +258,7 @@ class LibraryPanel(QWidget):
         self.detail.setText(f"Source: {st.source} (reviewed {st.reviewed_on})\n"
                             f"Roles: {roles}\nSettings: {', '.join(st.settings)}\n"
                             f"Populations: {', '.join(st.populations)}")
+        self.detail_box.verticalScrollBar().setValue(0)
 
     def _update_enabled(self) -> None:
         self.insert_button.setEnabled(self.current_statement() is not None)
