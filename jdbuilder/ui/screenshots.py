@@ -41,7 +41,7 @@ def _pump(ms: int = 50) -> None:
 
 
 def dark_palette() -> Any:
-    """A dark palette as a platform's dark mode gives one (Fusion's roles, dark colours)."""
+    """A dark palette as a platform's dark mode gives one (Fusion's roles, dark colors)."""
     from PySide6.QtGui import QColor, QPalette
 
     p = QPalette()

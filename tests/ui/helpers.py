@@ -90,7 +90,7 @@ def save_to(window: Any, dialogs: FakeDialogs, path: Path) -> None:
 
 
 def underline_pixels(field: Any, kind: str) -> tuple[int, int]:
-    """Pixels of the `kind` underline colour painted in the field near its text's baselines:
+    """Pixels of the `kind` underline color painted in the field near its text's baselines:
     (under the spans of that kind, anywhere else)."""
     from jdbuilder.ui.widgets.highlight import SPELLING, segments, underline_color
 

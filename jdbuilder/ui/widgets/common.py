@@ -94,7 +94,7 @@ def fitting_combo(combo: QComboBox) -> QComboBox:
 
 
 def dimmed(palette: QPalette, group: QPalette.ColorGroup) -> QColor:
-    """Secondary text: the text colour moved a quarter of the way to the background, so it
+    """Secondary text: the text color moved a quarter of the way to the background, so it
     reads as secondary in light and dark schemes and keeps good contrast."""
     text = palette.color(group, QPalette.ColorRole.Text)
     base = palette.color(group, QPalette.ColorRole.Base)

@@ -106,7 +106,7 @@ class SectionBox(QGroupBox):
             label = QLabel(hint, self)
             label.setWordWrap(True)
             font = label.font()
-            font.setItalic(True)  # a hint reads as a hint by style, not by a faint colour
+            font.setItalic(True)  # a hint reads as a hint by style, not by a faint color
             label.setFont(font)
             self.body.addWidget(label)
 

@@ -5,14 +5,14 @@ converted once. While the user types, spans after the edit shift with it and a s
 touches is dropped, so underlines stay on the right words until the next check arrives.
 
 The underlines are painted over the text (not character formats), so each can be clearly
-visible and carry its severity in its shape as well as its colour:
+visible and carry its severity in its shape as well as its color:
 
 - error: a bold wavy line with a straight line under it,
 - warning: a bold wavy line,
 - note: a bold dotted line,
 - misspelled word: a thin wavy line, as word processors draw it.
 
-The colours follow the field's background, so they keep their contrast in a dark palette.
+The colors follow the field's background, so they keep their contrast in a dark palette.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ class SpanTracker(QObject):
 
 
 def underline_color(kind: str, palette: QPalette) -> QColor:
-    """The underline colour for a severity or SPELLING, readable on the field's background."""
+    """The underline color for a severity or SPELLING, readable on the field's background."""
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     table = _DARK if dark else _LIGHT
     return table.get(kind, table[Severity.WARNING])
@@ -157,7 +157,7 @@ def wave(x1: float, x2: float, y: float, amplitude: float, period: float) -> QPa
 
 def paint_underline(painter: QPainter, kind: str, x1: float, x2: float, y: float,
                     line_height: float, palette: QPalette) -> None:
-    """One underline piece in the shape and colour of its kind."""
+    """One underline piece in the shape and color of its kind."""
     color = underline_color(kind, palette)
     unit = max(1.0, line_height / 14.0)  # follows the font size (and so the scaling)
     if x2 - x1 < 2:

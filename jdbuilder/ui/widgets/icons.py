@@ -1,6 +1,6 @@
-"""Severity and verdict markers: an icon from the platform style plus a word, never colour alone.
+"""Severity and verdict markers: an icon from the platform style plus a word, never color alone.
 
-The only fixed colours in the app are the underline colours of language findings and misspelled
+The only fixed colors in the app are the underline colors of language findings and misspelled
 words (jdbuilder.ui.widgets.highlight), and each underline also has a shape per severity and a
 marker icon with a count beside the field.
 """

@@ -40,7 +40,7 @@ def test_typing_a_flagged_word_underlines_it_with_a_marker(jd_window: Any, qtbot
     assert (span.start, span.end, span.severity) == (0, 6, "warning")
     inside, outside = underline_pixels(field, "warning")
     assert inside >= 20 and outside == 0
-    # ... and a marker beside the field: an icon and a count, not colour alone
+    # ... and a marker beside the field: an icon and a count, not color alone
     marker = field.parentWidget().findChild(FieldMarker)
     assert marker.count == 1 and marker.count_label.text() == "1"
     assert not marker.icon_label.pixmap().isNull()

@@ -63,7 +63,7 @@ def test_enter_scores_and_see_totals_spread_and_ranking(scoring: Any, qtbot: Any
     kit = w.doc.kit
     assert len(kit.scores) == 6
     assert grid.item(0, 0).text() == "4" and grid.item(0, 1).text() == "2"
-    # divergence is marked in words (and an icon), not by colour alone
+    # divergence is marked in words (and an icon), not by color alone
     assert grid.item(0, 2).text() == "2 \u2013 divergent"
     assert not grid.item(0, 2).icon().isNull()
     assert grid.item(1, 2).text() == "0"

@@ -196,7 +196,7 @@ def test_each_severity_has_its_own_shape(qtbot: Any) -> None:
     assert len(cols[SPELLING]) >= 75
 
 
-def test_underline_colours_keep_contrast_on_a_dark_background() -> None:
+def test_underline_colors_keep_contrast_on_a_dark_background() -> None:
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.black)
     light = QPalette()
