@@ -22,6 +22,19 @@ def bank() -> Any:
     return default_bank()
 
 
+@pytest.fixture(autouse=True)
+def speller(qapp: Any) -> Any:
+    """The spelling check, loaded, with this test's own (empty) personal dictionary."""
+    from jdbuilder.ui.services.spelling import spell_service
+
+    service = spell_service()
+    service.load_now()
+    assert service.speller is not None
+    service.speller.reload_personal()
+    service.set_enabled(True)
+    return service
+
+
 @pytest.fixture
 def dialogs() -> FakeDialogs:
     return FakeDialogs()

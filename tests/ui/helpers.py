@@ -64,6 +64,9 @@ class FakeDialogs(Dialogs):
     def offer_recovery(self, parent: Any, description: str) -> bool:
         return bool(self._answer("offer_recovery", True, description))
 
+    def findings_open(self, parent: Any, title: str, message: str, go_on: str) -> str:
+        return str(self._answer("findings_open", "continue", title, message, go_on))
+
     def about(self, parent: Any, title: str, html: str) -> None:
         self._answer("about", None, html)
 
@@ -84,3 +87,30 @@ def active(qtbot: Any, window: Any) -> None:
 def save_to(window: Any, dialogs: FakeDialogs, path: Path) -> None:
     dialogs.answers["save_project"] = str(path)
     assert window.files.save_as()
+
+
+def underline_pixels(field: Any, kind: str) -> tuple[int, int]:
+    """Pixels of the `kind` underline color painted in the field near its text's baselines:
+    (under the spans of that kind, anywhere else)."""
+    from jdbuilder.ui.widgets.highlight import SPELLING, segments, underline_color
+
+    field.viewport().repaint()
+    image = field.viewport().grab().toImage()
+    want = underline_color(kind, field.palette())
+    if kind == SPELLING:
+        spans = [(a, b) for a, b, _m in field.misspellings()]
+    else:
+        spans = [(sp.start, sp.end) for sp in field.underlines.spans if sp.severity == kind]
+    pieces = [seg for a, b in spans for seg in segments(field.document(), a, b)]
+    inside = outside = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - want.red()) + abs(c.green() - want.green()) + \
+                    abs(c.blue() - want.blue()) > 100:
+                continue
+            if any(x1 - 2 <= x <= x2 + 2 and y0 - 3 <= y <= y0 + 9 for x1, x2, y0 in pieces):
+                inside += 1
+            else:
+                outside += 1
+    return inside, outside

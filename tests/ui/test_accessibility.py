@@ -61,11 +61,14 @@ def test_dialogs_have_named_controls(jd_window: Any, dialogs: Any) -> None:
     from jdbuilder.ui.dialogs.export import ExportDialog
     from jdbuilder.ui.dialogs.personal import AddStatementDialog
     from jdbuilder.ui.dialogs.preferences import PreferencesDialog
+    from jdbuilder.ui.dialogs.print_choice import PrintChoiceDialog
 
     w = jd_window
+    labels = [item.label for item in w.output.print_items()]
     for dialog in (ExportDialog(w.doc.to_project(), folder=w.output.default_export_folder()),
                    PreferencesDialog(w.ctx.settings()),
-                   AddStatementDialog(role_id="peer-specialist", role_name="Peer Specialist")):
+                   AddStatementDialog(role_id="peer-specialist", role_name="Peer Specialist"),
+                   PrintChoiceDialog("Print", labels, [0])):
         dialog.show()
         assert unnamed(dialog) == [], type(dialog).__name__
         dialog.close()
@@ -93,6 +96,18 @@ def test_tab_reaches_the_editor_the_library_and_the_findings(jd_window: Any,
               w.library_panel.search, w.library_panel.view, w.findings_panel.tree]
     missing = [x.accessibleName() or x.text() for x in wanted if x not in reached]
     assert missing == []
+
+
+def test_the_findings_fixes_and_the_field_menu_are_named(jd_window: Any, qtbot: Any) -> None:
+    w = jd_window
+    w.doc.set_value(("jd", "function"), "Supports addicts.", "edit")
+    qtbot.waitUntil(lambda: w.findings_panel.tree.topLevelItemCount() > 0, timeout=60_000)
+    w.findings_panel.select_index(0)
+    assert w.findings_panel.suggestion_buttons
+    assert unnamed(w.findings_panel) == []
+    field = w.jd_editor.fields[("jd", "function")]
+    menu = field.context_menu(field.toPlainText().index("addicts") + 1)
+    assert all(a.text().strip() for a in menu.actions() if not a.isSeparator())
 
 
 def test_the_platform_palette_and_style_are_used(jd_window: Any) -> None:

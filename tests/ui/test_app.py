@@ -101,20 +101,46 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+VIEWS = ["01-start.png", "02-jd-editor-findings.png", "03-menu-on-a-finding.png",
+         "04-menu-on-a-misspelling.png", "05-library.png", "06-job-ad.png",
+         "07-interview-kit.png", "08-interviewers-and-candidates.png", "09-coverage.png",
+         "10-scoring.png", "11-export-dialog.png", "12-print-chooser.png",
+         "13-print-preview.png"]
+WINDOW_VIEWS = VIEWS[:10]
+
+
 @pytest.mark.slow
-def test_screenshots_of_each_main_view(tmp_path: Path) -> None:
+def test_screenshots_of_each_view_in_two_sizes_and_two_palettes(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     done = subprocess.run([sys.executable, "-m", "jdbuilder.ui.screenshots", str(out)],
                           capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT,
-                          timeout=300)
+                          timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    names = sorted(p.name for p in out.glob("*.png"))
-    assert names == ["01-start.png", "02-jd-editor-findings.png", "03-library.png",
-                     "04-job-ad.png", "05-interview-kit.png", "06-scoring.png",
-                     "07-export-dialog.png"]
-    for name in names[:-1]:
-        assert _png_size(out / name) == (1280, 800), name
+    sets = sorted(p.name for p in out.iterdir())
+    assert sets == ["1366x768-dark", "1366x768-light", "1920x1080-dark", "1920x1080-light"]
+    for folder in sets:
+        size = tuple(int(x) for x in folder.split("-")[0].split("x"))
+        names = sorted(p.name for p in (out / folder).glob("*.png"))
+        assert names == VIEWS, folder
+        for name in WINDOW_VIEWS:
+            assert _png_size(out / folder / name) == size, (folder, name)
+        # no label or button has its text cut
+        assert (out / folder / "truncated.txt").read_text(encoding="utf-8") == "", folder
     assert not (tmp_path / "home").exists()  # the user's data folder is not touched
+
+
+@pytest.mark.slow
+def test_screenshots_at_150_percent_scaling(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "jdbuilder.ui.screenshots", str(out),
+                           "--size", "1366x768", "--palette", "dark", "--scale", "1.5"],
+                          capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.name for p in out.glob("*.png")) == VIEWS
+    width, height = _png_size(out / "02-jd-editor-findings.png")
+    assert (width, height) == (2049, 1152)  # 1366x768 at 150%
+    assert (out / "truncated.txt").read_text(encoding="utf-8") == ""
 
 
 def test_many_qt_calls_do_not_exhaust_none(tmp_path: Path) -> None:

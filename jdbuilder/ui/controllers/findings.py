@@ -33,6 +33,10 @@ class FindingsController:
     def go_to_finding(self, ref: FindingRef) -> None:
         self.window.go_to(ref.path, ref.finding.start, ref.finding.end)
 
+    def explain(self, ref: FindingRef) -> None:
+        """Show the finding in the findings panel: why, its source and every fix."""
+        self.window.show_finding(ref)
+
     @guarded
     def apply_suggestion(self, ref: FindingRef, index: int) -> None:
         from jdbuilder.language import apply_suggestion, check_report
@@ -63,9 +67,9 @@ class FindingsController:
     @guarded
     def allow_for_organisation(self, ref: FindingRef) -> None:
         phrase = " ".join(ref.finding.text.split())
-        if not self.dialogs.confirm(self.dialog_parent(), "Allow for the organisation",
+        if not self.dialogs.confirm(self.dialog_parent(), "Allow for the organization",
                                     f"Never flag \u201c{phrase}\u201d in any of the "
-                                    "organisation's documents? You can change this in "
+                                    "organization's documents? You can change this in "
                                     "Preferences."):
             return
         settings = copy.deepcopy(self.ctx.settings())

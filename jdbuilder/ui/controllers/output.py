@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from jdbuilder.doctree import Document as TreeDocument
 from jdbuilder.errors import JdbError
 from jdbuilder.export.build import blocked_questions
 from jdbuilder.ui.controllers.files import file_stem
@@ -16,9 +15,12 @@ from jdbuilder.ui.editing.document import Document
 from jdbuilder.ui.services.context import AppContext
 from jdbuilder.ui.services.prompts import Dialogs, guarded
 from jdbuilder.ui.services.tasks import Progress, run_task
+from jdbuilder.vocab import Paper
 
 if TYPE_CHECKING:
+    from jdbuilder.export.build import BuildOptions
     from jdbuilder.review.annotate import ReviewResult  # imports the language check
+    from jdbuilder.ui.services.printing import PrintItem, PrintJob
 
 
 class OutputController:
@@ -29,6 +31,7 @@ class OutputController:
         self.ctx = ctx
         self._dialogs = dialogs
         self.export_dialog: QDialog | None = None
+        self.choice_dialog: QDialog | None = None
         self.last_dialog: QDialog | None = None
 
     @property
@@ -52,6 +55,8 @@ class OutputController:
         if not self.window.project_open:
             return
         if not self._kit_may_print():
+            return
+        if not self.findings_checked("Export", "Export anyway"):
             return
         settings = self.ctx.settings()
         parent = self.dialog_parent()
@@ -84,56 +89,128 @@ class OutputController:
             return False
         return True
 
-    def _choose_document(self, title: str) -> TreeDocument | None:
-        from jdbuilder.export.build import DOCUMENTS, compose_documents
-        from jdbuilder.ui.dialogs.export import document_label, make_options
+    # ---- open findings -----------------------------------------------------------------
+    def findings_checked(self, action: str, go_on: str) -> bool:
+        """True to go on with an export or print: no open findings, or the user chose to go
+        on. "Review the findings" shows the findings panel instead."""
+        from jdbuilder.ui.widgets.icons import counted
+        from jdbuilder.vocab import Severity
 
-        keys = list(DOCUMENTS)
-        index = self.dialogs.choose_item(self.dialog_parent(), title, "Document:",
-                                         [document_label(k) for k in keys])
-        if index is None:
+        counts = self.window.open_findings()
+        total = sum(counts.values())
+        if not total:
+            return True
+        parts = [counted(s, counts[s]) for s in Severity.descending() if counts.get(s)]
+        message = (f"The language check has {total} open finding{'s' if total != 1 else ''} "
+                   f"({', '.join(parts)}).")
+        answer = self.dialogs.findings_open(self.dialog_parent(), action, message, go_on)
+        if answer == "review":
+            self.window.review_findings()
+        return answer == "continue"
+
+    # ---- print -------------------------------------------------------------------------
+    def print_options(self) -> BuildOptions:
+        """The options export uses, from the settings: what prints is what exports."""
+        from jdbuilder.export.build import BuildOptions
+
+        s = self.ctx.settings()
+        return BuildOptions(formats=("pdf",), paper=Paper(s.paper), organisation=s.organisation,
+                            logo=s.logo, eeo_statement=s.eeo_statement,
+                            accommodation_contact=s.accommodation_contact)
+
+    def print_items(self) -> list[PrintItem]:
+        """Every document the project has, an interview packet for each interviewer."""
+        from dataclasses import replace
+
+        from jdbuilder.export.build import DOCUMENTS, KIT_DOCUMENTS, compose_documents
+        from jdbuilder.ui.dialogs.export import document_label
+        from jdbuilder.ui.services.printing import PrintItem
+
+        project = self.doc.to_project()
+        has_kit = (project.kit is not None and bool(project.kit.questions)
+                   and not blocked_questions(project))
+        options = self.print_options()
+        items: list[PrintItem] = []
+        for kind in DOCUMENTS:
+            if kind in KIT_DOCUMENTS and not has_kit:
+                continue
+            try:
+                docs = compose_documents(project, replace(options, documents=(kind,)))
+            except ValueError as exc:
+                raise JdbError(f"This document cannot be printed yet: {exc}") from None
+            packets = project.kit.interviewers if kind == "kit" and project.kit else []
+            for n, (_stem, tree) in enumerate(docs):
+                label = document_label(kind)
+                if kind == "kit":
+                    who = packets[n].name or packets[n].id if n < len(packets) else ""
+                    label = f"{label}: {who}" if who else f"{label} (all questions)"
+                items.append(PrintItem(kind, label, tree))
+        return items
+
+    def _preselected(self, items: list[PrintItem]) -> list[int]:
+        part = self.window.current_part()
+        wanted = {"jd": ("jd",), "ad": ("ad",), "kit": ("kit",),
+                  "scoring": ("scoresheet", "consensus")}.get(part, ("jd",))
+        rows = [i for i, it in enumerate(items) if it.kind in wanted]
+        return rows or [0]
+
+    def choose_documents(self, title: str) -> list[PrintItem]:
+        """Ask which documents to print (one, several or all); [] if cancelled."""
+        from jdbuilder.ui.dialogs.print_choice import PrintChoiceDialog
+
+        items = self.print_items()
+        if not items:
+            return []
+        dialog = PrintChoiceDialog(title, [it.label for it in items], self._preselected(items),
+                                   self.dialog_parent())
+        self.choice_dialog = dialog
+        if self.dialogs.run(dialog) != QDialog.DialogCode.Accepted:
+            return []
+        return [items[i] for i in dialog.selected()]
+
+    def _job(self, title: str, action: str) -> PrintJob | None:
+        from jdbuilder.ui.services.printing import PrintJob
+
+        if not self.window.project_open or not self._kit_may_print():
             return None
-        settings = self.ctx.settings()
-        options = make_options(formats=["pdf"], documents=[keys[index]], large_print=False,
-                               paper=settings.paper, organisation=settings.organisation,
-                               logo=settings.logo)
-        try:
-            docs = compose_documents(self.doc.to_project(), options)
-        except ValueError as exc:
-            raise JdbError(f"This document cannot be printed yet: {exc}") from None
-        return docs[0][1] if docs else None
+        if not self.findings_checked(action, f"{action} anyway"):
+            return None
+        chosen = self.choose_documents(title)
+        if not chosen:
+            return None
+        self.window.show_status("Laying out the pages\u2026", 2000)
+        return PrintJob([it.document for it in chosen])
 
     @guarded
     def print_preview(self) -> None:
-        from jdbuilder.ui.services.printing import preview_dialog
+        from jdbuilder.ui.services.printing import PreviewDialog
 
-        if not self.window.project_open:
+        job = self._job("Print preview", "Preview")
+        if job is None:
             return
-        doc = self._choose_document("Print preview")
-        if doc is None:
-            return
-        dialog = preview_dialog(doc, self.dialog_parent())
+        dialog = PreviewDialog(job, self.dialog_parent())
         self.last_dialog = dialog
-        self.dialogs.run(dialog)
+        try:
+            self.dialogs.run(dialog)
+        finally:
+            job.close()
 
     @guarded
     def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from jdbuilder.ui.services.printing import PrintDialog
 
-        from jdbuilder.ui.services.printing import configure_printer
-        from jdbuilder.ui.services.printing import print_document as render
-
-        if not self.window.project_open:
+        job = self._job("Print", "Print")
+        if job is None:
             return
-        doc = self._choose_document("Print")
-        if doc is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_printer(printer, doc.paper, doc.title)
-        dialog = QPrintDialog(printer, self.dialog_parent())
+        dialog = PrintDialog(job, self.dialog_parent())
         self.last_dialog = dialog
-        if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
-            render(doc, printer)
+        try:
+            if self.dialogs.run(dialog) == QDialog.DialogCode.Accepted:
+                pages = dialog.print_now()
+                self.window.show_status(f"Sent {pages} page{'s' if pages != 1 else ''} to "
+                                        "the printer.", 5000)
+        finally:
+            job.close()
 
     @guarded
     def review_document(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from jdbuilder.model.fields import ValuePath
 from jdbuilder.model.statement import Statement
+from jdbuilder.ui.services.checker import FindingRef
 
 
 class Workspace(Protocol):
@@ -37,3 +38,19 @@ class Workspace(Protocol):
     def insert_into_editor(self, statement: Statement) -> None: ...
 
     def current_library_statement(self) -> Statement | None: ...
+
+    def current_part(self) -> str:
+        """Which part of the project is shown: "jd", "ad", "kit" or "scoring"."""
+        ...
+
+    def open_findings(self) -> dict[str, int]:
+        """The language findings not yet dealt with, counted by severity."""
+        ...
+
+    def show_finding(self, ref: FindingRef) -> None:
+        """Show one finding in the findings panel, selected, with its explanation."""
+        ...
+
+    def review_findings(self) -> None:
+        """Show the findings panel with its first finding selected and focused."""
+        ...

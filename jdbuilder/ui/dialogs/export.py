@@ -43,6 +43,8 @@ DOCUMENT_LABELS = {
     "kit": "Interview kit",
     "scoresheet": "Score sheets",
     "consensus": "Consensus record",
+    "summary": "Chair's summary",
+    "references": "Reference-check packet",
     "key": "Candidate name key",
 }
 FORMAT_LABELS = {"docx": "Word (DOCX)", "pdf": "PDF"}

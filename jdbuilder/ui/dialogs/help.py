@@ -32,7 +32,7 @@ section. <b>Add to my library</b> keeps your own statements for next time.</p>
 <p>Words the language check flags are underlined as you type, with an icon and count beside the
 field. The <b>Findings</b> panel explains why, names the source and offers respectful wording: one
 click applies it. <b>Ignore here</b> allows a phrase in this project; <b>Allow for the
-organisation</b> adds it to the organisation's allow-list. The status bar counts errors,
+organization</b> adds it to the organization's allow-list. The status bar counts errors,
 warnings and notes.</p>
 <h3>5. Job ad, interview kit and scoring</h3>
 <p>The <b>Job ad</b> tab is generated from the job description and stays editable. In the

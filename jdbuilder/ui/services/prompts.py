@@ -119,6 +119,23 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is restore
 
+    def findings_open(self, parent: QWidget, title: str, message: str, go_on: str) -> str:
+        """Before an export or print with open findings: "continue", "review" or "cancel"."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(message)
+        box.setInformativeText("Review them first, or go on and fix them later.")
+        review = box.addButton("&Review the findings", QMessageBox.ButtonRole.RejectRole)
+        proceed = box.addButton(go_on, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(review)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is proceed:
+            return "continue"
+        return "review" if clicked is review else "cancel"
+
     def about(self, parent: QWidget, title: str, html: str) -> None:
         QMessageBox.about(parent, title, html)
 

@@ -72,7 +72,7 @@ class AdTab(FormPage):
         super().__init__(doc, ctx, "ad", parent)
         self.setAccessibleName("Job ad editor")
         self.stale_notes: dict[str, StaleNote] = {}
-        self.rebuild()
+        self.rebuild_all()
         doc.adStaleChanged.connect(self._show_stale)
         doc.changed.connect(self._jd_changed)
 

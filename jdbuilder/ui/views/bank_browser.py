@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdbuilder.interview.bank import COMPETENCIES, SECTIONS, BankQuestion
-from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, compact_combo
+from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, fitting_combo
 
 if TYPE_CHECKING:
     from jdbuilder.ui.editing.document import Document
@@ -84,18 +84,18 @@ class BankBrowser(QWidget):
         title = QLabel("<b>Question bank</b>", self)
         v.addWidget(title)
         form = QFormLayout()
-        self.section = compact_combo(QComboBox(self), 12)
+        self.section = fitting_combo(QComboBox(self))
         self.section.setAccessibleName("Filter by section")
         self.section.addItem("All sections", None)
         for key, label in SECTIONS.items():
             self.section.addItem(label, key)
         form.addRow("&Section", self.section)
-        self.competency = compact_combo(QComboBox(self), 12)
+        self.competency = fitting_combo(QComboBox(self))
         self.competency.setAccessibleName("Filter by competency")
         self.competency.addItem("All competencies", None)
         for c in COMPETENCIES:
             self.competency.addItem(nice(c), c)
-        form.addRow("&Competency", self.competency)
+        form.addRow("C&ompetency", self.competency)
         self.role_only = QCheckBox("Only questions for this role", self)
         self.role_only.setChecked(True)
         form.addRow(self.role_only)
@@ -113,7 +113,7 @@ class BankBrowser(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         v.addWidget(split, 1)
-        self.add_button = QPushButton("&Add to the kit", self)
+        self.add_button = QPushButton("Add to the &kit", self)
         self.add_button.setAccessibleName("Add to the kit")
         v.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 

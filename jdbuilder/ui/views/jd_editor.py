@@ -45,7 +45,7 @@ class JDEditor(FormPage):
         self.current_area: int | None = None
         self.boxes: dict[str, SectionBox] = {}
         self.area_notes: dict[int, StructureNotes] = {}
-        self.rebuild()
+        self.rebuild_all()
 
     # ---- building ------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -149,7 +149,11 @@ class JDEditor(FormPage):
         font.setBold(True)
         title.setFont(font)
         title.focused.connect(lambda: self._set_current_area(i))
-        v.addWidget(self.with_marker(title))
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.with_marker(title), 1)
+        v.addLayout(line)
+        box.header_layout = line  # type: ignore[attr-defined]  # the row's Remove goes here
         notes = StructureNotes(box)
         self.area_notes[i] = notes
         v.addWidget(notes)

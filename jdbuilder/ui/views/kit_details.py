@@ -14,8 +14,8 @@ from jdbuilder.ui.editing.document import Document
 from jdbuilder.ui.widgets.fields import UndoLineEdit
 
 LABELS = {
-    "decision_date": ("&Decision by", "For example: Friday, January 15"),
-    "contact_method": ("Candidates &hear by", "For example: phone or email"),
+    "decision_date": ("Dec&ision by", "For example: Friday, January 15"),
+    "contact_method": ("Candidates hear &by", "For example: phone or email"),
     "notice_period": ("&Notice for time off", "For example: two weeks'"),
     "commitment": ("Shortest co&mmitment", "For example: 12 months"),
     "restrictive_settings": ("Settings with &restraint or holds",
@@ -35,6 +35,7 @@ class KitDetailsPage(QWidget):
         intro.setWordWrap(True)
         v.addWidget(intro)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow windows
         v.addLayout(form)
         self.edits: dict[str, UndoLineEdit] = {}
         for key in DETAILS:
@@ -50,7 +51,7 @@ class KitDetailsPage(QWidget):
         self.minutes.setRange(1, 60)
         self.minutes.setSuffix(" minutes")
         self.minutes.editingFinished.connect(self._minutes_edited)
-        form.addRow("Minutes per &question", self.minutes)
+        form.addRow("Minu&tes per question", self.minutes)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
         self.missing.setAccessibleName("Fields the packets cannot fill yet")

@@ -109,6 +109,10 @@ class PeoplePage(QWidget):
         self.assigned = QListWidget(ivbox)
         self.assigned.setAccessibleName("Questions assigned to this interviewer")
         self.assigned.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.assigned.setWordWrap(True)  # each question reads whole, on as many lines as it needs
+        self.assigned.setUniformItemSizes(False)
+        self.assigned.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.assigned.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.assigned, 1)
         ih.addLayout(right, 2)
 
@@ -140,6 +144,7 @@ class PeoplePage(QWidget):
         self.add_iv.clicked.connect(lambda: self.add_interviewer())
         self.remove_iv.clicked.connect(self.remove_current_interviewer)
         self.iv_name.editingFinished.connect(self._name_edited)
+        self.iv_name.textEdited.connect(self._name_typed)
         self.assigned.itemChanged.connect(lambda _i: self._assigned_changed())
         self.add_c.clicked.connect(lambda: self.add_candidate())
         self.remove_c.clicked.connect(self.remove_current_candidate)
@@ -183,6 +188,7 @@ class PeoplePage(QWidget):
                 self.iv_name.setText(person.name)
             for q in kit.questions:
                 item = QListWidgetItem(q.text or "(empty question)", self.assigned)
+                item.setToolTip(q.text)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if q.id in person.questions
@@ -209,6 +215,15 @@ class PeoplePage(QWidget):
             self.doc.set_value(("kit",), remove_interviewer(kit, kit.interviewers[row].id),
                                "remove interviewer", structural=True)
 
+    def _name_typed(self, text: str) -> None:
+        """The list shows the name as it is typed (the document takes it when typing ends)."""
+        item = self.interviewers.currentItem()
+        if item is not None:
+            row = self.interviewers.currentRow()
+            person = self.doc.kit.interviewers[row] if 0 <= row < len(
+                self.doc.kit.interviewers) else None
+            item.setText(text.strip() or (person.id if person else ""))
+
     def _name_edited(self) -> None:
         row = self.interviewers.currentRow()
         if 0 <= row < len(self.doc.kit.interviewers):
@@ -229,12 +244,19 @@ class PeoplePage(QWidget):
     def add_candidate(self, cid: str = "", name: str = "") -> None:
         kit = self.doc.kit
         g = copy.deepcopy(kit)
+        typed = not cid and not name  # the button: the user types the name next
         cid = cid or _unique("C", set(kit.candidates))
         g.candidates.append(cid)
         if name:
             g.name_key[cid] = name
         self.doc.set_value(("kit",), g, "add candidate", structural=True)
-        self.candidates.setCurrentCell(len(g.candidates) - 1, 1)
+        row = len(g.candidates) - 1
+        self.candidates.setCurrentCell(row, 1)
+        if typed:  # type the name at once; Enter ends it (it does not add another)
+            self.candidates.setFocus(Qt.FocusReason.OtherFocusReason)
+            item = self.candidates.item(row, 1)
+            if item is not None:
+                self.candidates.editItem(item)
 
     def remove_current_candidate(self) -> None:
         row = self.candidates.currentRow()

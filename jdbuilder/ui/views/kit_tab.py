@@ -107,7 +107,7 @@ class VerdictView(QWidget):
             lab.setTextFormat(Qt.TextFormat.PlainText)
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             v.addWidget(lab)
-        self.button = QPushButton("Use the &compliant rewrite", self)
+        self.button = QPushButton("Use the compliant &rewrite", self)
         self.button.setAccessibleName("Use the compliant rewrite")
         self.button.clicked.connect(self.applyRewrite.emit)
         v.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -179,7 +179,7 @@ class QuestionsPage(QWidget):
         self.new_button = QPushButton("&Write your own question", top)
         self.remove_button = QPushButton("Re&move question", top)
         self.up_button = QPushButton("Move &up", top)
-        self.down_button = QPushButton("Move do&wn", top)
+        self.down_button = QPushButton("Move dow&n", top)
         for b in (self.new_button, self.remove_button, self.up_button, self.down_button):
             b.setAccessibleName(b.text().replace("&", ""))
             buttons.addWidget(b)
@@ -189,6 +189,7 @@ class QuestionsPage(QWidget):
         scroll = QScrollArea(split)
         scroll.setAccessibleName("Selected question")
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
         editor = QWidget()
         scroll.setWidget(editor)
         ev = QVBoxLayout(editor)
@@ -197,7 +198,7 @@ class QuestionsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.text = FieldEdit(None, name="Question text", multiline=True,
                               placeholder="Write the question as the interviewer reads it")
-        form.addRow("&Question", self.text)
+        form.addRow("Ques&tion", self.text)
         self.verdict = VerdictView(self.editor_box)
         form.addRow("Check", self.verdict)
         self.weight = QDoubleSpinBox(self.editor_box)
@@ -205,7 +206,7 @@ class QuestionsPage(QWidget):
         self.weight.setRange(0.5, 5.0)
         self.weight.setSingleStep(0.5)
         self.weight.setDecimals(1)
-        form.addRow("W&eight", self.weight)
+        form.addRow("We&ight", self.weight)
         self.areas = QListWidget(self.editor_box)
         self.areas.setAccessibleName("Responsibility areas this question assesses")
         self.areas.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -219,8 +220,10 @@ class QuestionsPage(QWidget):
         jv = QVBoxLayout(just)
         self.weight_notes = StructureNotes(just)
         jv.addWidget(self.weight_notes)
-        jv.addWidget(QLabel("Equal weights are the default. If some questions count for more, "
-                            "write down why:", just))
+        why = QLabel("Equal weights are the default. If some questions count for more, "
+                     "write down why:", just)
+        why.setWordWrap(True)
+        jv.addWidget(why)
         self.justification = FieldEdit(("kit", "weight_justification"),
                                        name="Weight justification", multiline=True,
                                        placeholder="Why the weights are unequal")
@@ -415,7 +418,7 @@ class KitTab(QWidget):
         self.tabs.addTab(self.questions, "&Questions")
         self.tabs.addTab(self.people, "Interviewers and &candidates")
         self.tabs.addTab(self.details, "Packet &details")
-        self.tabs.addTab(self.coverage, "Co&verage")
+        self.tabs.addTab(self.coverage, "Covera&ge")
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         self.bank.addRequested.connect(self.questions.add_bank_question)

@@ -15,18 +15,20 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
+    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from jdbuilder.model.statement import POPULATIONS, SETTINGS, Statement, StatementKind
-from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, compact_combo
+from jdbuilder.ui.widgets.common import SECONDARY_ROLE, TwoLineDelegate, fitting_combo
 from jdbuilder.ui.widgets.lists import statement_mime
 from jdbuilder.ui.widgets.mime import MIME_STATEMENT
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_LIMIT = 200
 SEARCH_DELAY_MS = 120
-LAYER_WORD = {"built-in": "Library", "organisation": "Organisation library",
+LAYER_WORD = {"built-in": "Library", "organisation": "Organization library",
               "personal": "My library"}
 
 
@@ -83,7 +85,8 @@ class LibraryPanel(QWidget):
         self.search.setAccessibleName("Search the library")
         v.addWidget(self.search)
 
-        grid = QGridLayout()
+        grid = QFormLayout()
+        grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.role = self._combo("Role", "Any role")
         self.kind = self._combo("Kind", "Any kind")
         for k in StatementKind:
@@ -94,15 +97,13 @@ class LibraryPanel(QWidget):
         self.population = self._combo("Population", "Any population")
         for p in POPULATIONS:
             self.population.addItem(_nice(p), p)
-        for i, (label, combo) in enumerate((("&Role", self.role), ("&Kind", self.kind),
-                                            ("Se&tting", self.setting),
-                                            ("Pop&ulation", self.population))):
+        # no Alt+letter keys here: they belong to the form beside the panel (F6 reaches the
+        # panel, Tab its controls)
+        for label, combo in (("Role", self.role), ("Kind", self.kind),
+                             ("Setting", self.setting), ("Population", self.population)):
             lab = QLabel(label, self)
             lab.setBuddy(combo)
-            grid.addWidget(lab, i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+            grid.addRow(lab, combo)  # one a row: each shows its longest entry whole
         v.addLayout(grid)
 
         self.count = QLabel("Loading the library\u2026", self)
@@ -129,13 +130,22 @@ class LibraryPanel(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAccessibleName("Statement details")
-        v.addWidget(self.detail)
+        # the details scroll in a few lines of their own, so the results keep the room
+        detail_box = QScrollArea(self)
+        detail_box.setWidgetResizable(True)
+        detail_box.setFrameShape(QFrame.Shape.NoFrame)
+        detail_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_box.setWidget(self.detail)
+        detail_box.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 4)
+        detail_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.detail_box = detail_box
+        v.addWidget(detail_box)
 
         buttons = QHBoxLayout()
-        self.insert_button = QPushButton("&Insert", self)
+        self.insert_button = QPushButton("Insert", self)
         self.insert_button.setToolTip("Insert into the job description (or double-click, "
                                       "press Enter, or drag onto a section)")
-        self.add_button = QPushButton("Add to &my library\u2026", self)
+        self.add_button = QPushButton("Add to my library\u2026", self)
         for b in (self.insert_button, self.add_button):
             b.setAccessibleName(b.text().replace("&", "").replace("\u2026", ""))
             buttons.addWidget(b)
@@ -162,7 +172,7 @@ class LibraryPanel(QWidget):
         self._update_enabled()
 
     def _combo(self, name: str, any_label: str) -> QComboBox:
-        combo = compact_combo(QComboBox(self), 8)
+        combo = fitting_combo(QComboBox(self))
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.addItem(any_label, None)
         return combo
@@ -248,6 +258,7 @@ class LibraryPanel(QWidget):
         self.detail.setText(f"Source: {st.source} (reviewed {st.reviewed_on})\n"
                             f"Roles: {roles}\nSettings: {', '.join(st.settings)}\n"
                             f"Populations: {', '.join(st.populations)}")
+        self.detail_box.verticalScrollBar().setValue(0)
 
     def _update_enabled(self) -> None:
         self.insert_button.setEnabled(self.current_statement() is not None)

@@ -36,7 +36,7 @@ from jdbuilder.ui.controllers.library import LibraryController
 from jdbuilder.ui.controllers.output import OutputController
 from jdbuilder.ui.editing.document import Document, checkable_items, label_for
 from jdbuilder.ui.services import uistate
-from jdbuilder.ui.services.checker import CheckerService, CheckResults
+from jdbuilder.ui.services.checker import CheckerService, CheckResults, FindingRef
 from jdbuilder.ui.services.context import AppContext
 from jdbuilder.ui.services.prompts import Dialogs, guarded
 from jdbuilder.ui.services.recovery import RecoveryManager
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._docks_hidden_by_tab: dict[QDockWidget, bool] = {}
         self._dock_sizes_pending = False
         self.last_dialog: QDialog | None = None
+        self._pane_focus: dict[str, QWidget] = {}
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -157,6 +158,37 @@ class MainWindow(QMainWindow):
     def current_library_statement(self) -> Statement | None:
         return self.library_panel.current_statement()
 
+    def current_part(self) -> str:
+        page = self.tabs.currentWidget()
+        return {self.jd_editor: "jd", self.ad_tab: "ad", self.kit_tab: "kit",
+                self.scoring_tab: "scoring"}.get(page, "jd")
+
+    def open_findings(self) -> dict[str, int]:
+        if not self.project_open:
+            return {}
+        return {s: n for s, n in self.checker.last.counts().items() if n}
+
+    @property
+    def field_actions(self) -> FindingsController:
+        """What the fields' right-click menus call (jdbuilder.ui.widgets.fields)."""
+        return self.finding_actions
+
+    def show_finding(self, ref: FindingRef) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        self.findings_panel.select_ref(ref)
+        self.findings_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def review_findings(self) -> None:
+        if not self._text_tab():
+            self.tabs.setCurrentWidget(self.jd_editor)
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        if self.findings_panel.tree.topLevelItemCount() and \
+                self.findings_panel.current() is None:
+            self.findings_panel.select_index(0)
+        self.findings_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- construction ------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -211,7 +243,7 @@ class MainWindow(QMainWindow):
         self.act_export = a("&Export\u2026", output.export, "Ctrl+E")
         self.act_preview = a("Print Pre&view\u2026", output.print_preview, "Ctrl+Shift+P")
         self.act_print = a("&Print\u2026", output.print_document, S.Print)
-        self.act_review = a("&Review a Document\u2026", output.review_document,
+        self.act_review = a("Revie&w a Document\u2026", output.review_document,
                             tip="Write a reviewer copy of a Word document with the findings "
                                 "as comments")
         self.act_close = a("&Close", files.close_project, S.Close)
@@ -232,14 +264,19 @@ class MainWindow(QMainWindow):
         self.act_find_next = a("Find &Next", lambda: self.findbar.find_next(), S.FindNext)
         self.act_find_prev = a("Find Pre&vious", lambda: self.findbar.find_previous(),
                                S.FindPrevious)
-        self.act_prefs = a("Pre&ferences\u2026", self.preferences, S.Preferences,
+        self.act_prefs = a("Pr&eferences\u2026", self.preferences, S.Preferences,
                            QAction.MenuRole.PreferencesRole)
         self.act_guide = a("jdbuilder &Guide", self.show_guide, S.HelpContents)
         self.act_about = a("&About jdbuilder", self.about, role=QAction.MenuRole.AboutRole)
         self.tab_actions = [a(f"&{n + 1} {self.tabs.tabText(n)}", self._show_tab(n),
                               f"Ctrl+{n + 1}") for n in range(self.tabs.count())]
+        self.act_next_pane = a("Next &Pane", lambda: self.cycle_panes(1), "F6",
+                               tip="Move between the editor, the library and the findings")
+        self.act_prev_pane = a("Previous Pa&ne", lambda: self.cycle_panes(-1), "Shift+F6")
+        for act in (self.act_next_pane, self.act_prev_pane):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addActions([self.act_undo, self.act_redo, self.act_find_next, self.act_find_prev,
-                         *self.tab_actions])
+                         *self.tab_actions, self.act_next_pane, self.act_prev_pane])
 
     def _show_tab(self, index: int) -> Callable[[], None]:
         return lambda: self.tabs.setCurrentIndex(index)
@@ -267,6 +304,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_prefs)
         m = bar.addMenu("&View")
         m.addActions(self.tab_actions)
+        m.addSeparator()
+        m.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addAction(self.library_dock.toggleViewAction())
         m.addAction(self.findings_dock.toggleViewAction())
@@ -308,8 +347,11 @@ class MainWindow(QMainWindow):
     # ---- start-up ----------------------------------------------------------------------
     def start_background(self) -> None:
         """Load the library, the bank and the language check off the UI thread."""
+        from jdbuilder.ui.services.spelling import spell_service
+
         self.ctx.start()
         self.checker.start()
+        spell_service().start()
         QTimer.singleShot(0, self.files.startup_files)
 
     def _library_changed(self) -> None:
@@ -418,6 +460,60 @@ class MainWindow(QMainWindow):
         self.check_label.setText("Language check: not available")
         self.statusBar().showMessage(message, 10000)
 
+    # ---- panes (F6) --------------------------------------------------------------------
+    def panes(self) -> list[tuple[str, QWidget]]:
+        """The panes F6 visits, in order: the page being edited, then the panels shown."""
+        if not self.project_open:
+            return [("editor", self.start_view)]
+        out: list[tuple[str, QWidget]] = [("editor", self.tabs)]
+        for key, dock in (("library", self.library_dock), ("findings", self.findings_dock)):
+            if dock.isVisible():
+                out.append((key, dock))
+        return out
+
+    def pane_of(self, widget: QWidget | None) -> str:
+        for key, pane in self.panes():
+            if widget is not None and (widget is pane or pane.isAncestorOf(widget)):
+                return key
+        return ""
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 / Shift+F6: focus the next (previous) pane, where its focus was last."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = self.pane_of(focus)
+        if here and focus is not None:
+            self._pane_focus[here] = focus
+        keys = [k for k, _p in panes]
+        index = keys.index(here) if here in keys else -1
+        key, pane = panes[(index + step) % len(panes)]
+        target = self._pane_focus.get(key)
+        if target is None or not pane.isAncestorOf(target) or not target.isVisible() or \
+                not target.isEnabled():
+            target = self._first_in(key, pane)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _first_in(self, key: str, pane: QWidget) -> QWidget | None:
+        if key == "library":
+            return self.library_panel.search
+        if key == "findings":
+            return self.findings_panel.tree
+        page = self.tabs.currentWidget() if pane is self.tabs else pane
+        if page is self.jd_editor or page is self.ad_tab:
+            fields = page.find_fields()
+            if fields:
+                return fields[0]
+        w = page.nextInFocusChain() if page is not None else None
+        for _ in range(5000):
+            if w is None or w is page:
+                break
+            if page is not None and page.isAncestorOf(w) and w.isVisible() and \
+                    w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return w
+            w = w.nextInFocusChain()
+        return page
+
     # ---- edit --------------------------------------------------------------------------
     def _edit(self, what: str) -> None:
         widget = QApplication.focusWidget()
@@ -439,7 +535,7 @@ class MainWindow(QMainWindow):
             choose_file=lambda start: self.dialogs.open_file(
                 self, "Choose the logo", start, "Images (*.png *.jpg *.jpeg *.svg);;All (*)"),
             choose_folder=lambda start: self.dialogs.choose_folder(
-                self, "Organisation library folder", start))
+                self, "Organization library folder", start))
         self.last_dialog = dialog
         if self.dialogs.run(dialog) != QDialog.DialogCode.Accepted:
             return
@@ -494,7 +590,7 @@ class MainWindow(QMainWindow):
         if not self._dock_sizes_pending:
             return
         self._dock_sizes_pending = False
-        self.resizeDocks([self.findings_dock], [self.fontMetrics().height() * 12],
+        self.resizeDocks([self.findings_dock], [self.fontMetrics().height() * 13],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.library_dock], [self.fontMetrics().averageCharWidth() * 50],
                          Qt.Orientation.Horizontal)

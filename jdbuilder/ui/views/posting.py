@@ -94,7 +94,7 @@ class PostingFacts(QWidget):
         lh.addWidget(self.place, 3)
         lh.addWidget(self.arrangement, 0)
         form.addRow(field_spec(JD, "location").accel_label, loc)
-        form.addRow("Trav&el area", self.travel)
+        form.addRow("Travel &area", self.travel)
 
         self.employment = QComboBox(parent)
         self.employment.setAccessibleName("Employment type")

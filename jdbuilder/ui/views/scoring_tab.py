@@ -5,17 +5,21 @@ weighted totals, and the ranked summary (jdbuilder.interview.scoring.summarise).
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from jdbuilder.interview.scoring import DIVERGENCE, ScoreSummary, summarise
 from jdbuilder.model.kit import Consensus, ScoreEntry
+from jdbuilder.ui.widgets.form import StructureNotes
 from jdbuilder.ui.widgets.icons import icon
 from jdbuilder.vocab import Severity
 
@@ -32,7 +37,6 @@ if TYPE_CHECKING:
     from jdbuilder.ui.editing.document import Document
 
 NOT_ASSIGNED = "\u2014"
-ELLIPSIS = "\u2026"
 
 
 def _parse_score(text: str) -> int | str | None:
@@ -49,6 +53,57 @@ def _fmt(x: float | None) -> str:
     return "\u2013" if x is None else f"{x:.2f}"
 
 
+BAD_SCORE = "Scores are whole numbers from 1 to 5."
+
+
+@dataclass(frozen=True)
+class _Problem:
+    message: str
+    severity: str = Severity.WARNING
+
+
+def even_rows(table: QTableWidget) -> None:
+    """Every row one line high (long text is cut with "\u2026" and shown whole on hover), and
+    the table as tall as its rows: it never scrolls inside."""
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    fit_height(table)
+
+
+def fit_height(table: QTableWidget) -> None:
+    rows = table.verticalHeader().defaultSectionSize() * max(table.rowCount(), 1)
+    header = table.horizontalHeader().sizeHint().height()
+    wide = table.horizontalHeader().length() + table.verticalHeader().width() > table.width()
+    bar = table.horizontalScrollBar().sizeHint().height() if wide and table.isVisible() else 0
+    table.setFixedHeight(rows + header + bar + 2 * table.frameWidth())
+
+
+class ScoreGrid(QTableWidget):
+    """A grid that types like a spreadsheet: Enter stores the cell and moves down."""
+
+    def _down(self) -> None:
+        index = self.currentIndex()
+        if index.isValid() and index.row() + 1 < self.rowCount():
+            self.setCurrentCell(index.row() + 1, index.column())
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        entered = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache  # Enter
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint
+                            if entered else hint)
+        if entered:
+            self._down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.state() != QAbstractItemView.State.EditingState:
+            self._down()
+            return
+        super().keyPressEvent(event)
+
+
 class ScoringTab(QWidget):
     status = Signal(str)
 
@@ -57,6 +112,7 @@ class ScoringTab(QWidget):
         self.doc = doc
         self.setAccessibleName("Scoring")
         self._refreshing = False
+        self._questions: list[str] = []
         self.summary: ScoreSummary | None = None
         v = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -72,42 +128,71 @@ class ScoringTab(QWidget):
         top.addWidget(hint, 1)
         v.addLayout(top)
 
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        v.addWidget(split, 1)
-        self.grid = QTableWidget(split)
-        self.grid.setAccessibleName("Scores: questions by interviewers")
-        self.grid.setWordWrap(True)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.grid.horizontalHeader().setStretchLastSection(True)
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.entry_note = StructureNotes(self)
+        self.entry_note.setAccessibleName("Score not entered")
+        v.addWidget(self.entry_note)
 
-        bottom = QWidget(split)
-        bh = QHBoxLayout(bottom)
-        bh.setContentsMargins(0, 0, 0, 0)
-        tbox = QGroupBox("Weighted totals for this candidate", bottom)
+        # The grid, then the totals and the ranking, one under the other, each as tall as its
+        # rows: nothing scrolls inside, the page scrolls if there are many questions.
+        page = QScrollArea(self)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        page.setWidget(body)
+        bv = QVBoxLayout(body)
+        bv.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(page, 1)
+        self.grid = ScoreGrid(body)
+        self.grid.setAccessibleName("Scores: questions by interviewers")
+        self.grid.setWordWrap(False)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        even_rows(self.grid)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        bv.addWidget(self.grid)
+
+        bottom = QHBoxLayout()
+        tbox = QGroupBox("Weighted totals for this candidate", body)
         tv = QVBoxLayout(tbox)
         self.totals = QTableWidget(0, 3, tbox)
         self.totals.setAccessibleName("Weighted totals")
         self.totals.setHorizontalHeaderLabels(["Weighted total", "Mean (1\u20135)", "Status"])
-        self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.totals.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.totals.horizontalHeader().setStretchLastSection(True)
         self.totals.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.totals.setWordWrap(False)
+        even_rows(self.totals)
         tv.addWidget(self.totals)
-        bh.addWidget(tbox, 1)
-        rbox = QGroupBox("Ranked summary", bottom)
+        tv.addStretch(1)
+        bottom.addWidget(tbox, 1)
+        rbox = QGroupBox("Ranked summary", body)
         rv = QVBoxLayout(rbox)
         self.ranking = QTableWidget(0, 4, rbox)
         self.ranking.setAccessibleName("Ranked summary")
         self.ranking.setHorizontalHeaderLabels(["Rank", "Candidate", "Score (1\u20135)", "Basis"])
-        self.ranking.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.ranking.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.ranking.horizontalHeader().setStretchLastSection(True)
         self.ranking.verticalHeader().setVisible(False)
         self.ranking.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.ranking.setWordWrap(False)
+        even_rows(self.ranking)
         rv.addWidget(self.ranking)
+        self.unscored = QLabel(rbox)
+        self.unscored.setWordWrap(True)
+        self.unscored.setAccessibleName("Candidates without scores")
+        rv.addWidget(self.unscored)
         self.problems = QLabel(rbox)
         self.problems.setWordWrap(True)
         rv.addWidget(self.problems)
-        bh.addWidget(rbox, 1)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        rv.addStretch(1)
+        bottom.addWidget(rbox, 1)
+        bv.addLayout(bottom)
+        bv.addStretch(1)
 
         self.candidate.currentIndexChanged.connect(lambda _i: self.refresh())
         self.grid.itemChanged.connect(self._edited)
@@ -178,9 +263,10 @@ class ScoringTab(QWidget):
                    {"spread": "Spread", "agreed": "Agreed score", "note": "Consensus note"}[kind]
                    for kind, key in cols]
         self.grid.setHorizontalHeaderLabels(headers)
-        self.grid.setVerticalHeaderLabels([
-            f"{n}. {q.text[:60]}{ELLIPSIS if len(q.text) > 60 else ''}"
-            for n, q in enumerate(kit.questions, start=1)] if cand else [])
+        self._questions = [f"{n}. {q.text}" for n, q in enumerate(kit.questions, start=1)] \
+            if cand else []
+        self._label_questions()
+        fit_height(self.grid)
         latest = {(s.interviewer, s.candidate, s.question): s.score for s in kit.scores}
         agreed = {c.question: c for c in kit.consensus if c.candidate == cand}
         spreads = {s.question: s for s in self.summary.spreads if s.candidate == cand}
@@ -220,6 +306,25 @@ class ScoringTab(QWidget):
         self._fill_totals(cand, names)
         self._fill_ranking()
 
+    def _label_questions(self) -> None:
+        """Each question in its row's header, cut to a share of the width (whole on hover)."""
+        metrics = self.grid.verticalHeader().fontMetrics()
+        width = max(self.width() * 2 // 5, metrics.averageCharWidth() * 30)
+        labels = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width)
+                  for t in self._questions]
+        self.grid.setVerticalHeaderLabels(labels)
+        for r, text in enumerate(self._questions):
+            item = self.grid.verticalHeaderItem(r)
+            if item is not None:
+                item.setToolTip(text.split(". ", 1)[1] if ". " in text else text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._questions:
+            self._label_questions()
+        for table in (self.grid, self.totals, self.ranking):
+            fit_height(table)
+
     def _fill_totals(self, cand: str, names: dict[str, str]) -> None:
         s = self.summary
         rows = []
@@ -230,6 +335,7 @@ class ScoringTab(QWidget):
                      if t.candidate == cand]
             rows += [("Consensus", t) for t in s.consensus_totals if t.candidate == cand]
         self.totals.setRowCount(len(rows))
+        fit_height(self.totals)
         self.totals.setVerticalHeaderLabels([r[0] for r in rows])
         for r, (_label, t) in enumerate(rows):
             status = "Complete" if t.complete else (
@@ -242,12 +348,17 @@ class ScoringTab(QWidget):
 
     def _fill_ranking(self) -> None:
         s = self.summary
-        ranking = s.ranking if s else []
+        everyone = s.ranking if s else []
+        ranking = [row for row in everyone if row[2] is not None]
+        unscored = [cand for _r, cand, mean, _b in everyone if mean is None]
         self.ranking.setRowCount(len(ranking))
+        fit_height(self.ranking)
         for r, (rank, cand, mean, basis) in enumerate(ranking):
-            for c, text in enumerate((str(rank), cand,
-                                      "no scores" if mean is None else f"{mean:.2f}", basis)):
+            for c, text in enumerate((str(rank), cand, f"{mean:.2f}", basis)):
                 self.ranking.setItem(r, c, QTableWidgetItem(text))
+        self.unscored.setText(
+            "Not ranked, no scores yet: " + ", ".join(unscored) + "." if unscored else "")
+        self.unscored.setVisible(bool(unscored))
         problems = s.problems if s else []
         self.problems.setText("\n".join(f"Problem: {p}" for p in problems))
         self.problems.setVisible(bool(problems))
@@ -269,9 +380,14 @@ class ScoringTab(QWidget):
             return
         value = _parse_score(item.text())
         if value == "bad":
-            self.status.emit("Scores are whole numbers from 1 to 5.")
+            typed = " ".join(item.text().split())[:20]
+            self.entry_note.set_findings([_Problem(
+                f"\u201c{typed}\u201d was not entered in row {r + 1}: {BAD_SCORE} Leave the "
+                "cell empty if it is not scored.")])
+            self.status.emit(BAD_SCORE)
             self.refresh()
             return
+        self.entry_note.set_findings([])
         if kind == "iv":
             self.set_score(key, cand, qid, value)  # type: ignore[arg-type]
         elif kind == "agreed":

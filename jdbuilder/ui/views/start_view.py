@@ -48,6 +48,7 @@ class StartView(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Start")
         outer = QWidget()
         h = QHBoxLayout(outer)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QLayout,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -85,15 +86,15 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def compact_combo(combo: QComboBox, chars: int = 10) -> QComboBox:
-    """A combo box that may shrink to about `chars` characters (long entries are elided)."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
+def fitting_combo(combo: QComboBox) -> QComboBox:
+    """A combo box as wide as its longest entry (never cut), growing with its row."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return combo
 
 
 def dimmed(palette: QPalette, group: QPalette.ColorGroup) -> QColor:
-    """Secondary text: the text colour moved a quarter of the way to the background, so it
+    """Secondary text: the text color moved a quarter of the way to the background, so it
     reads as secondary in light and dark schemes and keeps good contrast."""
     text = palette.color(group, QPalette.ColorRole.Text)
     base = palette.color(group, QPalette.ColorRole.Base)

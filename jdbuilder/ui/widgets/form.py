@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from jdbuilder.model.fields import FieldKind, field_spec, label_for
 from jdbuilder.ui.widgets.common import clear_layout
 from jdbuilder.ui.widgets.fields import FieldEdit, FieldMarker
+from jdbuilder.ui.widgets.focus import ReadingOrder
 from jdbuilder.ui.widgets.icons import SEVERITY_WORD, icon, icon_size
 from jdbuilder.ui.widgets.lists import ReorderableList
 
@@ -34,7 +36,8 @@ if TYPE_CHECKING:
     from jdbuilder.ui.services.checker import CheckResults
     from jdbuilder.ui.services.context import AppContext
 
-PAGE_CHARS = 110  # page width in average characters: readable at any DPI and font size
+PAGE_CHARS = 140  # the widest the page grows, in average characters: a field's text stays
+# readable (about 100 characters a line beside its label) at any DPI and font size
 
 
 def join_titles(value: list[str]) -> str:
@@ -103,7 +106,7 @@ class SectionBox(QGroupBox):
             label = QLabel(hint, self)
             label.setWordWrap(True)
             font = label.font()
-            font.setItalic(True)  # a hint reads as a hint by style, not by a faint colour
+            font.setItalic(True)  # a hint reads as a hint by style, not by a faint color
             label.setFont(font)
             self.body.addWidget(label)
 
@@ -120,6 +123,7 @@ class FormPage(QScrollArea):
         self.results: CheckResults | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields (shown as reached)
         outer = QWidget()
         h = QHBoxLayout(outer)
         h.addStretch(1)
@@ -131,12 +135,42 @@ class FormPage(QScrollArea):
         h.addWidget(self.column, 100)
         h.addStretch(1)
         self.setWidget(outer)
+        self.order = ReadingOrder(self)
+        self._building = False
         doc.changed.connect(self._on_changed)
-        doc.reset.connect(self.rebuild)
+        doc.reset.connect(self.rebuild_all)
 
     # ---- subclasses ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Rebuild every section from the model."""
+
+    def rebuild_all(self) -> None:
+        """Rebuild, then put the Tab order back in reading order."""
+        self._building = True
+        try:
+            self.rebuild()
+        finally:
+            self._building = False
+        self.align_labels()
+        self.order.apply_now()
+
+    def align_labels(self) -> None:
+        """One label column for every section of the page, so the fields line up."""
+        forms = self.column.findChildren(QFormLayout)
+        labels = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    labels.append(widget)
+        width = max((lab.sizeHint().width() for lab in labels), default=0)
+        for lab in labels:
+            lab.setMinimumWidth(width)
+
+    def _list_rebuilt(self) -> None:
+        if not self._building:
+            self.order.apply_now()
 
     def structural_change(self, path: Path) -> None:
         """A list or object under this page changed shape."""
@@ -145,7 +179,7 @@ class FormPage(QScrollArea):
                 self.lists[list_path].rebuild()
                 break
         else:
-            self.rebuild()
+            self.rebuild_all()
 
     # ---- fields --------------------------------------------------------------------------
     def make_field(self, path: Path, *, name: str, placeholder: str = "",
@@ -189,6 +223,7 @@ class FormPage(QScrollArea):
     def make_list(self, list_path: Path, **kwargs: Any) -> ReorderableList:
         lst = ReorderableList(self.doc, list_path, **kwargs)
         lst.aboutToRebuild.connect(lambda p=list_path: self._forget_below(p))
+        lst.rebuilt.connect(self._list_rebuilt)
         self.lists[list_path] = lst
         return lst
 

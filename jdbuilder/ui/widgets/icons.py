@@ -1,13 +1,13 @@
-"""Severity and verdict markers: an icon from the platform style plus a word, never colour alone.
+"""Severity and verdict markers: an icon from the platform style plus a word, never color alone.
 
-The only fixed colours in the app are the underline colours of language findings, and each
-underline also has a shape (wavy for errors and warnings, dotted for notes) and a marker icon
-with a count beside the field.
+The only fixed colors in the app are the underline colors of language findings and misspelled
+words (jdbuilder.ui.widgets.highlight), and each underline also has a shape per severity and a
+marker icon with a count beside the field.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QTextCharFormat
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from jdbuilder.vocab import Severity, Verdict
@@ -20,8 +20,6 @@ SEVERITY_PLURAL: dict[str, tuple[str, str]] = {Severity.ERROR: ("error", "errors
 VERDICT_WORD: dict[str, str] = {Verdict.OK: "OK", Verdict.CAUTION: "Caution",
                                 Verdict.NOT_ALLOWED: "Not allowed"}
 
-_UNDERLINE = {Severity.ERROR: QColor(204, 0, 0), Severity.WARNING: QColor(204, 102, 0),
-              Severity.INFO: QColor(0, 102, 204)}
 _STYLE_ICON: dict[str, QStyle.StandardPixmap] = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -46,16 +44,6 @@ def icon_size() -> int:
 def counted(severity: str, n: int) -> str:
     one, many = SEVERITY_PLURAL.get(severity, (severity, severity + "s"))
     return f"{n} {one if n == 1 else many}"
-
-
-def underline_format(severity: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    if severity == Severity.INFO:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    else:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(_UNDERLINE.get(Severity(severity), _UNDERLINE[Severity.WARNING]))
-    return fmt
 
 
 def worst(severities: list[str]) -> str:

@@ -102,8 +102,15 @@ class ItemRow(QWidget):
         self.remove_button.clicked.connect(lambda: owner.remove_at(self.index))
 
     def set_content(self, content: QWidget, field: FieldEdit | None) -> None:
+        """Put the item's widgets in the row. The Remove button follows the text it removes:
+        beside the content, or at the end of the content's first line when the content offers
+        one (`header_layout`, as a responsibility area's title line does)."""
         self.content_layout.addWidget(content, 1)
-        self.content_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        header = getattr(content, "header_layout", None)
+        if isinstance(header, QHBoxLayout):
+            header.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.content_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         self.field = field
         if field is not None:
             field.list_item = True

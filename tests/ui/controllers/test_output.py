@@ -3,18 +3,23 @@ printing through Qt, and "Review a document..."."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 
 import jdbuilder.export.build as build
-from jdbuilder.ui.services.printing import document_html, print_to_pdf
+from jdbuilder.render.html import document_html
+from jdbuilder.ui.dialogs.print_choice import PrintChoiceDialog
+from jdbuilder.ui.services.printing import PreviewDialog, PrintDialog, print_to_pdf
+from tests.ui.helpers import wait_checked
 
 
 def open_export(w: Any, dialogs: Any) -> Any:
@@ -103,44 +108,126 @@ def test_kit_documents_are_chosen_when_the_kit_has_questions(jd_window: Any, dia
         assert "kit" in dialog.selected_documents()
 
 
-def test_print_preview_renders_the_chosen_document(jd_window: Any, dialogs: Any,
-                                                   tmp_path: Path) -> None:
+def choose(labels: list[str], *wanted: str) -> Any:
+    """A scripted answer for the document chooser: tick the documents whose label starts with
+    one of `wanted` (all of them with no argument)."""
+    def run(dialog: Any) -> int:
+        if isinstance(dialog, PrintChoiceDialog):
+            labels.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+            dialog.set_checked([i for i, t in enumerate(labels)
+                                if not wanted or t.startswith(wanted)])
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+    return run
+
+
+def test_the_chooser_lists_every_document_and_a_packet_per_interviewer(
+        jd_window: Any, dialogs: Any, bank: Any) -> None:
     w = jd_window
-    shown: list[QPrintPreviewDialog] = []
+    w.kit_tab.questions.add_bank_question(bank[0])
+    w.kit_tab.people.add_interviewer("Ana Reyes")
+    w.kit_tab.people.add_interviewer("Ben Okafor")
+    w.tabs.setCurrentWidget(w.kit_tab)
+    seen: list[Any] = []
 
     def run(dialog: Any) -> int:
-        shown.append(dialog)
+        seen.append(dialog)
         return QDialog.DialogCode.Rejected
 
     dialogs.answers["run"] = run
-    dialogs.answers["choose_item"] = list(build.DOCUMENTS).index("ad")
+    w.act_preview.trigger()
+    (chooser,) = seen  # cancelled: no preview
+    labels = [chooser.list.item(i).text() for i in range(chooser.list.count())]
+    assert labels == ["Job description", "Job ad", "Interview kit: Ana Reyes",
+                      "Interview kit: Ben Okafor", "Score sheets", "Consensus record",
+                      "Chair's summary", "Reference-check packet", "Candidate name key"]
+    assert chooser.selected() == [2, 3]  # the kit tab: its packets
+    chooser.set_all(False)
+    chooser.accept()
+    assert chooser.result() != QDialog.DialogCode.Accepted  # nothing ticked: says so
+    assert chooser.message.text() == "Tick at least one document."
+    assert not chooser.message.isHidden()
+
+
+def test_print_preview_shows_the_chosen_documents(jd_window: Any, dialogs: Any,
+                                                  qtbot: Any, tmp_path: Path) -> None:
+    w = jd_window
+    shown: list[Any] = []
+    expected: list[int] = []
+    labels: list[str] = []
+    pick = choose(labels, "Job description", "Job ad")
+
+    def run(dialog: Any) -> int:
+        if isinstance(dialog, PreviewDialog):
+            shown.append(dialog)
+            expected.append(sum(dialog.job.page_counts()))
+            dialog.show()
+            qtbot.waitUntil(lambda: dialog.pages_painted == expected[0])
+            dialog.close()
+            return QDialog.DialogCode.Rejected
+        return pick(dialog)
+
+    dialogs.answers["run"] = run
     w.act_preview.trigger()
     (preview,) = shown
     assert isinstance(preview, QPrintPreviewDialog)
-    assert preview.document.title.endswith("job ad")  # type: ignore[attr-defined]
-    # what the preview paints, printed to a PDF file
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "preview.pdf"
-    printer.setOutputFileName(str(out))
-    preview.paintRequested.emit(printer)
-    assert out.is_file() and out.read_bytes().startswith(b"%PDF")
+    titles = [d.title for d in preview.job.documents]
+    assert titles[0].endswith("job description") and titles[1].endswith("job ad")
+    assert preview.pages_painted == expected[0] >= 2
+    assert not preview.job.folder.exists()  # closed with the dialog
+    assert dialogs.called("error") == []
 
 
-def test_print_goes_to_the_printer(jd_window: Any, dialogs: Any, tmp_path: Path) -> None:
+def test_print_to_pdf_from_the_window_has_the_exported_page_count(
+        jd_window: Any, dialogs: Any, qtbot: Any, tmp_path: Path) -> None:
+    w = jd_window
     out = tmp_path / "printed.pdf"
+    labels: list[str] = []
+    pick = choose(labels, "Job description")
+    offered: list[str] = []
 
     def run(dialog: Any) -> int:
-        printer = dialog.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        return QDialog.DialogCode.Accepted
+        if isinstance(dialog, PrintDialog):
+            printer = dialog.printer()
+            offered.append(printer.docName())
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            return QDialog.DialogCode.Accepted
+        return pick(dialog)
 
     dialogs.answers["run"] = run
-    dialogs.answers["choose_item"] = 0
-    jd_window.act_print.trigger()
-    assert out.is_file() and out.stat().st_size > 1000
+    w.act_print.trigger()
     assert dialogs.called("error") == []
+    assert offered and ":" not in offered[0]
+    options = dataclasses.replace(w.output.print_options(), documents=("jd",))
+    exported = build.build(w.doc.to_project(), tmp_path / "export", options)
+    assert len(PdfReader(str(out)).pages) == len(PdfReader(str(exported[0])).pages)
+
+
+def test_export_and_print_say_how_many_findings_are_open(jd_window: Any, dialogs: Any,
+                                                         qtbot: Any) -> None:
+    w = jd_window
+    w.doc.set_value(("jd", "function"), "Supports addicts who are mentally ill.", "edit")
+    w.checker.request(immediate=True)
+    wait_checked(qtbot, w)
+    total = sum(w.open_findings().values())
+    assert total >= 2
+    dialogs.answers["findings_open"] = "review"
+    w.act_export.trigger()
+    (args,) = dialogs.called("findings_open")
+    title, message, go_on = args
+    assert title == "Export" and go_on == "Export anyway"
+    assert f"{total} open findings" in message
+    assert w.output.export_dialog is None  # reviewing instead
+    assert w.findings_dock.isVisible() and w.findings_panel.current() is not None
+    dialogs.answers["findings_open"] = "cancel"
+    w.act_print.trigger()
+    assert dialogs.called("findings_open")[-1][0] == "Print"
+    assert dialogs.called("run") == []  # nothing printed, no chooser
+    dialogs.answers["findings_open"] = "continue"
+    dialogs.answers["run"] = QDialog.DialogCode.Rejected
+    w.act_export.trigger()
+    assert w.output.export_dialog is not None
 
 
 def test_document_html_has_every_part(jd_window: Any, tmp_path: Path) -> None:
@@ -152,7 +239,7 @@ def test_document_html_has_every_part(jd_window: Any, tmp_path: Path) -> None:
     assert re.search(r"<h2[^>]*>Responsibilities</h2>", html)
     assert re.search(rf"<h3[^>]*>{re.escape(jd.areas[0].title)}</h3>", html)
     assert "<li>" in html and "<b>Hours: </b>" in html
-    print_to_pdf(doc, str(tmp_path / "jd.pdf"))
+    assert print_to_pdf([doc], str(tmp_path / "jd.pdf")) >= 1
     assert (tmp_path / "jd.pdf").read_bytes().startswith(b"%PDF")
 
 

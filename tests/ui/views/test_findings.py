@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
 
 from jdbuilder.settings import load_settings
 from jdbuilder.ui.widgets.fields import FieldMarker
-from tests.ui.helpers import CHECK_TIMEOUT, wait_checked
+from tests.ui.helpers import CHECK_TIMEOUT, underline_pixels, wait_checked
 
 TITLE = ("jd", "title")
 
@@ -35,14 +34,13 @@ def test_typing_a_flagged_word_underlines_it_with_a_marker(jd_window: Any, qtbot
     wait_for_findings(qtbot, field)
     (f,) = field.findings
     assert (f.rule, f.start, f.end, f.severity) == ("addict", 0, 6, "warning")
-    # underline in place: the highlighter's span covers exactly the word
-    (span,) = field.highlighter.spans
+    # underline in place: the span covers exactly the word, and a bold wavy line is
+    # painted under it (and nowhere else)
+    (span,) = field.underlines.spans
     assert (span.start, span.end, span.severity) == (0, 6, "warning")
-    formats = field.document().firstBlock().layout().formats()
-    wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert [(r.start, r.length) for r in formats if r.format.underlineStyle() == wavy] == [
-        (0, 6)]
-    # ... and a marker beside the field: an icon and a count, not colour alone
+    inside, outside = underline_pixels(field, "warning")
+    assert inside >= 20 and outside == 0
+    # ... and a marker beside the field: an icon and a count, not color alone
     marker = field.parentWidget().findChild(FieldMarker)
     assert marker.count == 1 and marker.count_label.text() == "1"
     assert not marker.icon_label.pixmap().isNull()
@@ -182,3 +180,45 @@ def test_ad_text_is_checked_live_too(jd_window: Any, qtbot: Any) -> None:
     w.tabs.setCurrentWidget(w.jd_editor)
     w.finding_actions.go_to_finding(ref)
     assert w.tabs.currentWidget() is w.ad_tab and field.hasFocus()
+
+
+def _visible_in(widget: Any, area: Any) -> bool:
+    """The widget is shown whole inside `area` (no part cut off or scrolled away)."""
+    top_left = widget.mapTo(area, widget.rect().topLeft())
+    bottom_right = widget.mapTo(area, widget.rect().bottomRight())
+    return widget.isVisible() and area.rect().contains(top_left) and \
+        area.rect().contains(bottom_right)
+
+
+def test_the_details_and_their_buttons_show_without_scrolling_at_1366x768(
+        jd_window: Any, qtbot: Any) -> None:
+    w = jd_window
+    w.resize(1366, 768)
+    w.doc.set_value(("jd", "function"), "Supports addicts and lunatics and the mentally ill.")
+    panel = w.findings_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() >= 3, timeout=CHECK_TIMEOUT)
+    for i in range(panel.tree.topLevelItemCount()):
+        panel.select_index(i)
+        qtbot.wait(10)
+        ref = panel.current()
+        assert ref is not None
+        # the explanation reads whole, without a scroll bar
+        assert panel.explanation.verticalScrollBar().maximum() == 0, ref.finding.text
+        for b in [*panel.suggestion_buttons, panel.go_button, panel.ignore_button,
+                  panel.allow_button]:
+            assert _visible_in(b, w.findings_dock), (ref.finding.text, b.text())
+    assert [b.text() for b in panel.suggestion_buttons] == [
+        f"Use \u201c{s}\u201d" for s in panel.current().finding.suggestions]
+
+
+def test_each_finding_is_read_from_its_start(jd_window: Any, qtbot: Any) -> None:
+    w = jd_window
+    w.doc.set_value(("jd", "function"), "Supports addicts and lunatics.")
+    panel = w.findings_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() >= 2, timeout=CHECK_TIMEOUT)
+    w.findings_dock.resize(w.findings_dock.width(), 120)  # a short panel: the text scrolls
+    panel.select_index(0)
+    bar = panel.explanation.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    panel.select_index(1)
+    assert bar.value() == 0

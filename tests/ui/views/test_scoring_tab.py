@@ -63,7 +63,7 @@ def test_enter_scores_and_see_totals_spread_and_ranking(scoring: Any, qtbot: Any
     kit = w.doc.kit
     assert len(kit.scores) == 6
     assert grid.item(0, 0).text() == "4" and grid.item(0, 1).text() == "2"
-    # divergence is marked in words (and an icon), not by colour alone
+    # divergence is marked in words (and an icon), not by color alone
     assert grid.item(0, 2).text() == "2 \u2013 divergent"
     assert not grid.item(0, 2).icon().isNull()
     assert grid.item(1, 2).text() == "0"
@@ -74,10 +74,12 @@ def test_enter_scores_and_see_totals_spread_and_ranking(scoring: Any, qtbot: Any
     assert totals["J. Chen"] == ["9.00", "3.00", "Complete"]
     assert totals["All interviewers (average)"][:2] == ["10.50", "3.50"]
     assert totals["Consensus"][2] == "No scores"
-    # C-102 has no scores yet: ranked after C-101, marked incomplete
-    assert [tab.ranking.item(r, 1).text() for r in range(2)] == ["C-101", "C-102"]
+    # C-102 has no scores yet: listed apart, not ranked
+    assert tab.ranking.rowCount() == 1
+    assert tab.ranking.item(0, 1).text() == "C-101"
     assert tab.ranking.item(0, 2).text() == "3.50"
-    assert tab.ranking.item(1, 2).text() == "no scores"
+    assert tab.unscored.text() == "Not ranked, no scores yet: C-102."
+    assert not tab.unscored.isHidden()
     summary = summarise(kit)
     assert summary.ranking[0][1] == "C-101"
     # each score is one undo step
@@ -106,7 +108,13 @@ def test_invalid_scores_are_refused_and_a_cleared_cell_removes_the_score(scoring
     type_score(qtbot, grid, 0, 0, "7")
     assert w.doc.kit.scores == [] and grid.item(0, 0).text() == ""
     assert messages == ["Scores are whole numbers from 1 to 5."]
+    # ... and the tab says why, in words, until a score is entered
+    note = w.scoring_tab.entry_note
+    assert not note.isHidden()
+    assert note.messages == ["Warning: \u201c7\u201d was not entered in row 1: Scores are whole "
+                             "numbers from 1 to 5. Leave the cell empty if it is not scored."]
     type_score(qtbot, grid, 0, 0, "3")
+    assert note.isHidden()
     assert [s.score for s in w.doc.kit.scores] == [3]
     type_score(qtbot, grid, 0, 0, "")
     assert w.doc.kit.scores == []
@@ -131,3 +139,44 @@ def test_switching_candidate(scoring: Any, qtbot: Any) -> None:
     assert tab.grid.item(0, 0).text() == ""
     type_score(qtbot, tab.grid, 0, 0, "2")
     assert {(s.candidate, s.score) for s in w.doc.kit.scores} == {("C-101", 5), ("C-102", 2)}
+
+
+def test_enter_moves_down_as_in_a_spreadsheet(scoring: Any, qtbot: Any) -> None:
+    w = scoring
+    grid = w.scoring_tab.grid
+    grid.setFocus()
+    grid.setCurrentCell(0, 1)
+    for value in ("4", "5", "3"):
+        qtbot.keyClicks(grid, value)  # typing opens the cell
+        qtbot.keyClick(grid.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
+    assert [grid.item(r, 1).text() for r in range(3)] == ["4", "5", "3"]
+    assert grid.currentRow() == 2  # the last row: stays
+    grid.setCurrentCell(0, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # not editing: Enter moves down too
+    assert (grid.currentRow(), grid.currentColumn()) == (1, 0)
+
+
+def test_rows_are_even_and_each_question_reads_whole_on_hover(scoring: Any) -> None:
+    w = scoring
+    grid = w.scoring_tab.grid
+    heights = {grid.rowHeight(r) for r in range(grid.rowCount())}
+    assert len(heights) == 1
+    for r, q in enumerate(w.doc.kit.questions):
+        header = grid.verticalHeaderItem(r)
+        assert header.toolTip() == q.text
+        assert header.text().startswith(f"{r + 1}. ")
+        assert header.text() == f"{r + 1}. {q.text}" or header.text().endswith("\u2026")
+    # nothing scrolls inside the grid and the tables: each is as tall as its rows
+    for table in (grid, w.scoring_tab.totals, w.scoring_tab.ranking):
+        assert table.verticalScrollBar().maximum() == 0
+
+
+def test_the_summary_follows_the_grid_without_a_gap(scoring: Any, qtbot: Any) -> None:
+    w = scoring
+    w.resize(1366, 768)
+    qtbot.wait(20)
+    tab = w.scoring_tab
+    grid_bottom = tab.grid.mapTo(tab, tab.grid.rect().bottomLeft()).y()
+    totals_top = tab.totals.mapTo(tab, tab.totals.rect().topLeft()).y()
+    assert 0 < totals_top - grid_bottom < 6 * tab.fontMetrics().height()
