@@ -19,9 +19,11 @@ from jdbuilder.vocab import Paper, Severity, Verdict, values
 
 if TYPE_CHECKING:
     from jdbuilder.export.build import BuildOptions
+    from jdbuilder.language.lexicon import Lexicon
     from jdbuilder.model.jobdesc import JobDescription
     from jdbuilder.model.posting import Pay
     from jdbuilder.project import Project
+    from jdbuilder.settings import Settings
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -63,9 +65,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise JdbError(f"{out}: already exists; choose another name or pass --force")
     from jdbuilder.model.jobad import generate_ad
-    from jdbuilder.settings import load_settings
 
-    settings, _ = load_settings()
+    settings = _user_settings()
     lib = load_library()
     jd = template_job_description(lib.role(args.role))
     from jdbuilder.interview.bank import default_bank
@@ -206,10 +207,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         kit_blanks,
         refuse_blocked,
     )
-    from jdbuilder.settings import load_settings
 
     proj = projects.load(args.file)
-    settings, _ = load_settings()
+    settings = _user_settings()
     opts = BuildOptions(formats=args.format, documents=args.documents,
                         large_print=args.large_print, paper=Paper(args.paper or settings.paper),
                         organisation=args.organisation or settings.organisation,
@@ -237,25 +237,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from jdbuilder.errors import InputError
     from jdbuilder.language import Policy, check_report
-    from jdbuilder.language.lexicon import load_lexicon
-    from jdbuilder.language.sources import LexiconSources
-    from jdbuilder.library.loader import organisation_library_dir
     from jdbuilder.readers.inputs import collect_paths, read_input
     from jdbuilder.readers.text import line_col
-    from jdbuilder.settings import load_settings
-    from jdbuilder.userdata import user_data_dir
 
     floor = Severity(args.min_severity).rank
     paths, errors = collect_paths(args.paths)
-    settings, _ = load_settings()
+    settings = _user_settings()
     policy = settings.policy()
     organisation = settings.organisation
-    org = organisation_library_dir(settings.organisation_library)
-    loaded = load_lexicon(LexiconSources(
-        builtin=LexiconSources.builtin_only().builtin,
-        organisation=org / "lexicons" if org is not None else None,
-        personal=user_data_dir() / "lexicons"))
-    _report_problems(list(loaded.problems))
+    lexicon = _user_lexicon(settings)
     results: list[dict[str, object]] = [{"path": str(e.path), "error": e.reason} for e in errors]
     any_findings = False
     for path in paths:
@@ -266,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             errors.append(exc)
             continue
         doc_policy = policy.merged(Policy.from_dict(doc.policy)) if doc.policy else policy
-        report = check_report(doc.text, doc_policy, loaded.lexicon)
+        report = check_report(doc.text, doc_policy, lexicon)
         found = [f for f in report.findings if Severity(f.severity).rank >= floor]
         any_findings = any_findings or bool(found)
         entry: dict[str, object] = {"path": str(path), "findings": [f.to_dict() for f in found]}
@@ -296,6 +286,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if any_findings else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from jdbuilder.report import ReportOptions, build_report, output_targets
+    from jdbuilder.report.progress import TerminalProgress
+
+    to_stdout = args.out == "-"
+    if to_stdout and args.format not in (None, ["json"]):
+        raise JdbError("--out - writes the JSON to standard output: use it with --format json")
+    try:
+        targets = {} if to_stdout else output_targets(args.out, args.format)
+    except ValueError as exc:
+        raise JdbError(str(exc)) from None
+    settings = _user_settings()
+    options = ReportOptions(policy=settings.policy(), organization=settings.organisation,
+                            lexicon=_user_lexicon(settings),
+                            since=Path(args.since) if args.since else None,
+                            paper=Paper(args.paper or settings.paper), parallel=True)
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = build_report(args.paths, targets, options, progress,
+                              json_stream=sys.stdout if to_stdout else None)
+    except BrokenPipeError:  # the JSON's reader stopped early (| head)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    for name, reason in result.unreadable:
+        print(f"jdbuilder: warning: {name}: {reason} (listed in the report; skipped)",
+              file=sys.stderr)
+    if not to_stdout:
+        for written in result.files:
+            print(written)
+    print(f"jdbuilder: {result.documents} document(s) read, {result.findings} finding(s), "
+          f"{len(result.unreadable)} file(s) could not be read.", file=sys.stderr)
+    return EXIT_OK
 
 
 def _question_lines(path: Path) -> tuple[list[tuple[int, str, str, int]], dict[str, str]]:
@@ -371,17 +397,35 @@ def _report_problems(problems: list[JdbError]) -> None:
         print(f"jdbuilder: warning: {err} (skipped; everything else loaded)", file=sys.stderr)
 
 
+def _user_settings() -> Settings:
+    """The saved settings. A broken settings file is a one-line warning (the defaults are used),
+    never a silent change of what the commands do."""
+    from jdbuilder.settings import load_settings
+
+    settings, problem = load_settings()
+    if problem is not None:
+        print(f"jdbuilder: warning: {problem}", file=sys.stderr)
+    return settings
+
+
+def _user_lexicon(settings: Settings) -> Lexicon:
+    """The shipped lexicon with the organization's and the personal lexicon folders over it;
+    each skipped entry or file is a warning."""
+    from jdbuilder.settings import load_user_lexicon
+
+    loaded = load_user_lexicon(settings.lexicon_sources())
+    _report_problems(list(loaded.problems))
+    return loaded.lexicon
+
+
 def cmd_library_search(args: argparse.Namespace) -> int:
     import json
 
     from jdbuilder.library import load_user_library
     from jdbuilder.model.statement import StatementKind
-    from jdbuilder.settings import load_settings
 
-    settings, problem = load_settings()
+    settings = _user_settings()
     lib = load_user_library(settings.organisation_library)
-    if problem is not None:
-        lib.problems.insert(0, problem)
     _report_problems(list(lib.problems))
     kind = StatementKind(args.kind) if args.kind else None
     if args.role and args.role not in lib.roles:
@@ -406,12 +450,13 @@ def cmd_library_search(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     from jdbuilder.errors import InputError
     from jdbuilder.review.annotate import write_review
-    from jdbuilder.settings import load_policy
 
     source, out = Path(args.input), Path(args.out)
     if out.suffix.lower() != ".docx":
         raise InputError(out, "the reviewer copy is a Word file: give a name ending in .docx")
-    result = write_review(source, out, policy=load_policy())
+    settings = _user_settings()
+    result = write_review(source, out, policy=settings.policy(),
+                          lexicon=_user_lexicon(settings))
     counts = ", ".join(f"{n} {sev}" for sev, n in result.counts.items() if n) or "no findings"
     print(f"Wrote {out}: {result.comments} comment(s) ({counts}; "
           f"{result.question_verdicts} question(s) flagged; {result.suppressed} suppressed "
@@ -467,6 +512,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-severity", choices=values(Severity), default="info",
                    help="report findings at or above this severity (default: info)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("report", help="a portfolio report of many documents: summary, charts "
+                                      "and findings per document (HTML, PDF, JSON)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".docx, .txt, .md or .jdb files, or folders (searched recursively)")
+    p.add_argument("--out", required=True, metavar="REPORT",
+                   help="REPORT writes REPORT.html, REPORT.pdf and REPORT.json; REPORT.html "
+                        "(or .pdf, .json) writes that one only; - writes the JSON to "
+                        "standard output")
+    p.add_argument("--format", type=_csv(("html", "pdf", "json")), default=None,
+                   help="html,pdf,json: the files to write (default: all three, or the one "
+                        "REPORT's extension names)")
+    p.add_argument("--since", metavar="OLD_REPORT.json",
+                   help="compare with an earlier report: what improved, what is new")
+    p.add_argument("--paper", choices=values(Paper), default=None,
+                   help="letter or a4 for the PDF (default: the settings' paper size)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("review", help="write a reviewer copy: findings as Word comments on the "
                                       "exact words, with a summary table")

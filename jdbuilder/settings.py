@@ -9,7 +9,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
@@ -18,6 +18,10 @@ from jdbuilder.model.jobad import Employer
 from jdbuilder.safeio import ReadProblem, read_limited
 from jdbuilder.userdata import user_data_dir
 from jdbuilder.vocab import Paper, Preference, values
+
+if TYPE_CHECKING:
+    from jdbuilder.language.lexicon import LoadedLexicon
+    from jdbuilder.language.sources import LexiconSources
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -47,6 +51,18 @@ class Settings:
         return Policy(preference=Preference(self.preference),
                       allow_phrases=frozenset(normalise_phrase(p) for p in self.allow_phrases),
                       allow_rules=frozenset(self.allow_rules))
+
+    def lexicon_sources(self) -> LexiconSources:
+        """Where this user's lexicon comes from: the shipped lexicons, then the organization
+        library's `lexicons/` folder (the environment variable wins over the setting), then the
+        personal `lexicons/` folder in the user-data folder."""
+        from jdbuilder.language.sources import LexiconSources
+        from jdbuilder.library.loader import organisation_library_dir
+
+        org = organisation_library_dir(self.organisation_library or None)
+        return LexiconSources(builtin=LexiconSources.builtin_only().builtin,
+                              organisation=org / "lexicons" if org is not None else None,
+                              personal=user_data_dir() / "lexicons")
 
     def to_dict(self) -> dict[str, Any]:
         return {"organisation": self.organisation, "logo": self.logo, "paper": self.paper,
@@ -112,7 +128,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     atomic_write_text(p, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
-def load_policy() -> Policy:
-    """The organisation's language policy (defaults if the settings file is broken)."""
-    settings, _ = load_settings()
-    return settings.policy()
+def load_user_lexicon(sources: LexiconSources) -> LoadedLexicon:
+    """The lexicon these sources give, with the problems of the organization and personal
+    layers. Without any such folder it is the shipped lexicon, compiled once per process."""
+    from jdbuilder.language.lexicon import LoadedLexicon, builtin_lexicon, load_lexicon
+
+    if (sources.builtin == type(sources).builtin_only().builtin
+            and not any(path.is_dir() for _, path in sources.user_layers())):
+        return LoadedLexicon(builtin_lexicon(), ())
+    return load_lexicon(sources)

@@ -64,7 +64,9 @@ def docx_bytes(path: str | Path) -> bytes:
                 raise InputError(p, "is not a Word document (word/document.xml is missing)")
             _inflate_all(zf, p)
     except zipfile.BadZipFile:
-        raise InputError(p, "is not a DOCX file (not a zip archive, or a damaged one)") from None
+        if not data.startswith(b"PK"):
+            raise InputError(p, "is not a DOCX file (not a zip archive)") from None
+        raise InputError(p, "is a damaged DOCX file (its zip archive cannot be read)") from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
             zlib.error) as exc:
         raise InputError(p, f"is not a readable DOCX file ({type(exc).__name__})") from None

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -38,6 +38,9 @@ from jdbuilder.interview import QuestionVerdict, check_question
 from jdbuilder.language import CheckReport, Finding, Policy, check_report
 from jdbuilder.readers.text import TEXT_SUFFIXES, decode_text, read_bytes
 from jdbuilder.vocab import Severity, Verdict
+
+if TYPE_CHECKING:
+    from jdbuilder.language.lexicon import Lexicon
 
 AUTHOR = "jdbuilder language check"
 INITIALS = "JD"
@@ -99,6 +102,7 @@ class _Review:
     questions_checked: int = 0
     suppressed: int = 0
     comments: int = 0
+    lexicon: Lexicon | None = None  # None: the shipped lexicon
 
 
 # -- reading the source --------------------------------------------------------------------------
@@ -350,7 +354,7 @@ def _review_paragraph(doc: DocxDocument, p: Any, policy: Policy, review: _Review
     text = "".join(_run_text(u.r) for u in units)
     if not text.strip():
         return
-    report: CheckReport = check_report(text, policy)
+    report: CheckReport = check_report(text, policy, review.lexicon)
     review.suppressed += len(report.suppressed)
     verdict: QuestionVerdict | None = None
     q_start = q_end = 0
@@ -481,8 +485,11 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def write_review(source: Path, out: Path, *, policy: Policy | None = None) -> ReviewResult:
-    """Write a reviewer copy of `source` (.docx, .txt, .md or .jdb) to the DOCX `out`.
+def write_review(source: Path, out: Path, *, policy: Policy | None = None,
+                 lexicon: Lexicon | None = None) -> ReviewResult:
+    """Write a reviewer copy of `source` (.docx, .txt, .md or .jdb) to the DOCX `out`, checked
+    with `lexicon` (the organization's and the user's terms over the shipped ones; None: the
+    shipped lexicon only).
 
     Every language finding becomes a Word comment on exactly the flagged words; every question
     the interview checker marks caution or not allowed gets a comment with the reason and a
@@ -497,7 +504,7 @@ def write_review(source: Path, out: Path, *, policy: Policy | None = None) -> Re
     if not source.exists():
         raise InputError(source, "file not found")
     doc, pol = _load(source, policy or Policy())
-    review = _Review()
+    review = _Review(lexicon=lexicon)
     for p in _body_paragraphs(doc, source):
         _review_paragraph(doc, p, pol, review)
     counts = dict.fromkeys(SEVERITIES, 0)

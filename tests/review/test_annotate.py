@@ -170,7 +170,7 @@ def test_overlapping_findings_in_one_paragraph(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Supports the severely mentally ill clients daily."
 
-    def fake(t: str, policy: Policy | None = None) -> CheckReport:
+    def fake(t: str, policy: Policy | None = None, lexicon: object = None) -> CheckReport:
         if t != text:
             return CheckReport()
         spans = [(13, 34, "a"), (22, 42, "b"), (22, 34, "c"), (0, 8, "d")]
