@@ -44,7 +44,8 @@ class FindingsController:
         current = self.doc.value(ref.path)
         finding = ref.finding
         if current != ref.text:  # typed since the check: find the same words again
-            fresh = check_report(current, self.ctx.policy(self.doc.policy)).findings
+            fresh = check_report(current, self.ctx.policy(self.doc.policy),
+                                 self.ctx.lexicon()).findings
             same = [f for f in fresh if f.rule == finding.rule and f.text == finding.text]
             if not same:
                 self.window.show_status("That wording is no longer there.", 4000)

@@ -1,4 +1,4 @@
-"""Export, print preview, printing and "Review a document..."."""
+"""Export, print preview, printing, "Review a document..." and "Portfolio report..."."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class OutputController:
         self._dialogs = dialogs
         self.export_dialog: QDialog | None = None
         self.choice_dialog: QDialog | None = None
+        self.report_dialog: QDialog | None = None
         self.last_dialog: QDialog | None = None
 
     @property
@@ -231,11 +232,12 @@ class OutputController:
         if dest.suffix.lower() != ".docx":
             dest = dest.with_name(dest.name + ".docx")
         policy = self.ctx.policy()
+        sources = self.ctx.lexicon_sources()
 
         def work(_progress: Progress) -> ReviewResult:
             from jdbuilder.review.annotate import write_review
 
-            return write_review(src, dest, policy=policy)
+            return write_review(src, dest, policy=policy, lexicon=self.ctx.lexicon_for(sources))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ImportError):  # a build that left the module out
@@ -254,3 +256,30 @@ class OutputController:
 
         self.window.show_status(f"Reviewing {src.name}\u2026", 3000)
         run_task(work, parent=parent, on_done=done, on_error=failed)
+
+    @guarded
+    def portfolio_report(self) -> None:
+        """Check many documents at once and write a report with charts (works with no
+        project open)."""
+        from jdbuilder.ui.dialogs.report import ReportDialog
+
+        settings = self.ctx.settings()
+        parent = self.dialog_parent()
+        folder = self.doc.file_path.parent if self.doc.file_path else Path.home()
+        sources = self.ctx.lexicon_sources()
+        dialog = ReportDialog(
+            policy=self.ctx.policy(), output=folder / "portfolio-report",
+            lexicon=lambda: self.ctx.lexicon_for(sources),
+            organization=settings.organisation, paper=settings.paper, parent=parent,
+            choose_folder=lambda start: self.dialogs.choose_folder(
+                parent, "Add a folder to the report", start),
+            choose_file=lambda start: self.dialogs.open_file(
+                parent, "Add a document to the report", start,
+                "Documents (*.docx *.txt *.md *.jdb);;All files (*)"),
+            choose_output=lambda start: self.dialogs.save_file(
+                parent, "Save the report as", start, "Web pages (*.html);;All files (*)"),
+            choose_since=lambda start: self.dialogs.open_file(
+                parent, "Compare with an earlier report", start,
+                "Report data (*.json);;All files (*)"))
+        self.report_dialog = dialog
+        self.dialogs.run(dialog)

@@ -21,10 +21,14 @@ from jdbuilder.vocab import Severity
 
 if TYPE_CHECKING:
     from jdbuilder.language.checker import Finding
+    from jdbuilder.language.lexicon import Lexicon
 
 DEBOUNCE_MS = 300
 
-Provider = Callable[[], tuple[list[tuple[Path, str]], Any]]
+# What to check, collected on the UI thread: the texts by path, the policy, and a function
+# that gives the lexicon (called on the check's thread, where compiling it costs no typing).
+LexiconGetter = Callable[[], "Lexicon | None"]
+Provider = Callable[[], tuple[list[tuple[Path, str]], Any, LexiconGetter]]
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,12 @@ def _warm_up() -> None:
     check_report("The peer specialist walks alongside people in recovery.")
 
 
-def _run_check(items: list[tuple[Path, str]], policy: Any) -> dict[Path, CheckEntry]:
+def _run_check(items: list[tuple[Path, str]], policy: Any,
+               lexicon: Lexicon | None) -> dict[Path, CheckEntry]:
     from jdbuilder.language import check_many
 
     out: dict[Path, CheckEntry] = {}
-    reports = check_many([t for _, t in items], policy)
+    reports = check_many([t for _, t in items], policy, lexicon)
     for (path, text), report in zip(items, reports, strict=True):
         out[path] = CheckEntry(path, text, tuple(report.findings), len(report.suppressed))
     return out
@@ -179,7 +184,7 @@ class CheckerService(QObject):
         self._generation += 1
         gen = self._generation
         try:
-            items, policy = self.provider()
+            items, policy, lexicon = self.provider()
         except Exception as exc:  # e.g. a settings problem: say so, keep typing
             self.failed.emit(f"The language check could not run: {exc}")
             return
@@ -191,7 +196,7 @@ class CheckerService(QObject):
                 signals.done.emit(gen, None)  # superseded before it started
                 return
             try:
-                entries = _run_check(items, policy)
+                entries = _run_check(items, policy, lexicon() if items else None)
             except Exception as exc:
                 signals.failed.emit(gen, f"The language check failed: {exc}")
                 return

@@ -1,11 +1,15 @@
-"""What the whole app shares: the library, the question bank and the settings.
+"""What the whole app shares: the library, the question bank, the lexicon and the settings.
 
 The library and the bank load on a pool thread after the window is shown; the library is loaded
-again when the organization library folder changes in Preferences.
+again when the organization library folder changes in Preferences. The lexicon (the shipped
+lexicons with the organization's and the personal `lexicons/` folders over them) is compiled
+on the language check's thread at its first check and again after Preferences are saved;
+entries it had to skip are reported once through `lexiconProblems`.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +19,9 @@ from jdbuilder.ui.services.tasks import Progress, run_task
 
 if TYPE_CHECKING:
     from jdbuilder.interview.bank import BankQuestion
+    from jdbuilder.language.lexicon import Lexicon
     from jdbuilder.language.policy import Policy
+    from jdbuilder.language.sources import LexiconSources
     from jdbuilder.library import Library
 
 
@@ -39,6 +45,7 @@ class AppContext(QObject):
     libraryFailed = Signal(str)
     bankReady = Signal()
     settingsChanged = Signal()
+    lexiconProblems = Signal(list)  # the messages of the lexicon entries or files skipped
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +54,8 @@ class AppContext(QObject):
         self._settings: Settings | None = None
         self.settings_problem = ""
         self.loading_library = False
+        self._lexicon_lock = threading.Lock()
+        self._lexicon: tuple[LexiconSources, Lexicon] | None = None
 
     # ---- library and bank --------------------------------------------------------------
     def start(self) -> None:
@@ -92,6 +101,32 @@ class AppContext(QObject):
     def library_problems(self) -> list[str]:
         return [str(p) for p in self.library.problems] if self.library else []
 
+    # ---- lexicon -----------------------------------------------------------------------
+    def lexicon_sources(self) -> LexiconSources:
+        return self.settings().lexicon_sources()
+
+    def lexicon_for(self, sources: LexiconSources) -> Lexicon:
+        """The compiled lexicon for these sources, compiled once (safe from any thread)."""
+        from jdbuilder.settings import load_user_lexicon
+
+        with self._lexicon_lock:
+            if self._lexicon is not None and self._lexicon[0] == sources:
+                return self._lexicon[1]
+            loaded = load_user_lexicon(sources)
+            self._lexicon = (sources, loaded.lexicon)
+        if loaded.problems:
+            self.lexiconProblems.emit([str(p) for p in loaded.problems])
+        return loaded.lexicon
+
+    def lexicon(self) -> Lexicon:
+        """The lexicon the current settings give (for checks run on the UI thread)."""
+        return self.lexicon_for(self.lexicon_sources())
+
+    def reload_lexicon(self) -> None:
+        """Compile the lexicon again at its next use (its files may have changed)."""
+        with self._lexicon_lock:
+            self._lexicon = None
+
     # ---- settings ----------------------------------------------------------------------
     def settings(self) -> Settings:
         if self._settings is None:
@@ -102,6 +137,7 @@ class AppContext(QObject):
     def save_settings(self, settings: Settings) -> None:
         save_settings(settings)
         self._settings = settings
+        self.reload_lexicon()
         self.settingsChanged.emit()
 
     def organisation(self) -> str:

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
 
         self.checker = CheckerService(self._check_items, self)
+        self.lexicon_problems: list[str] = []  # the last lexicon entries skipped
         self.recovery = RecoveryManager(lambda: self.files.recovery_snapshot(), self)
         self.files = FileController(self, self.doc, self.ctx, self.dialogs, self.recovery,
                                     self.checker)
@@ -246,6 +247,9 @@ class MainWindow(QMainWindow):
         self.act_review = a("Revie&w a Document\u2026", output.review_document,
                             tip="Write a reviewer copy of a Word document with the findings "
                                 "as comments")
+        self.act_report = a("Por&tfolio Report\u2026", output.portfolio_report,
+                            tip="Check a folder of job descriptions and ads and write a report "
+                                "with charts")
         self.act_close = a("&Close", files.close_project, S.Close)
         self.act_quit = a("&Quit", self.close, S.Quit, QAction.MenuRole.QuitRole)
         if not QKeySequence.keyBindings(S.Quit):
@@ -291,7 +295,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
-        m.addActions([self.act_export, self.act_preview, self.act_print, self.act_review])
+        m.addActions([self.act_export, self.act_preview, self.act_print, self.act_review,
+                      self.act_report])
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
         m = bar.addMenu("&Edit")
@@ -338,6 +343,8 @@ class MainWindow(QMainWindow):
         self.ctx.libraryChanged.connect(self._library_changed)
         self.ctx.settingsChanged.connect(
             lambda: self.doc.set_employer(self.ctx.settings().employer()))
+        self.ctx.settingsChanged.connect(lambda: self.checker.request(immediate=True))
+        self.ctx.lexiconProblems.connect(self._lexicon_problems)
         self.ctx.libraryFailed.connect(lambda msg: self.dialogs.error(
             self, "jdbuilder", f"The library could not be loaded: {msg}"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -430,10 +437,12 @@ class MainWindow(QMainWindow):
         return page.find_fields() if hasattr(page, "find_fields") else []
 
     # ---- the live check ----------------------------------------------------------------
-    def _check_items(self) -> tuple[list[Any], Any]:
+    def _check_items(self) -> tuple[list[Any], Any, Callable[[], Any]]:
         if not self.project_open:
-            return [], None
-        return checkable_items(self.doc), self.ctx.policy(self.doc.policy)
+            return [], None, lambda: None
+        sources = self.ctx.lexicon_sources()  # read here; compiled on the check's thread
+        return (checkable_items(self.doc), self.ctx.policy(self.doc.policy),
+                lambda: self.ctx.lexicon_for(sources))
 
     def _doc_changed(self, path: Any, structural: bool) -> None:
         self.checker.request()
@@ -455,6 +464,13 @@ class MainWindow(QMainWindow):
         self.check_label.setText("Language check: ready")
         if self.project_open:
             self.checker.request(immediate=True)
+
+    def _lexicon_problems(self, problems: list[str]) -> None:
+        """Entries of the organization's or the personal lexicon that were skipped: said in
+        the status bar (the first one, and how many), never a dialog while typing."""
+        more = f" ({len(problems) - 1} more skipped)" if len(problems) > 1 else ""
+        self.lexicon_problems = list(problems)
+        self.statusBar().showMessage(f"Lexicon entry skipped: {problems[0]}{more}", 15000)
 
     def _check_failed(self, message: str) -> None:
         self.check_label.setText("Language check: not available")
