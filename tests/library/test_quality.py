@@ -51,9 +51,8 @@ def test_ids_are_stable(library: Library) -> None:
 def _findings(texts: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
     out = []
     for (where, text), report in zip(texts, check_many([t for _, t in texts]), strict=True):
-        for f in report.findings:
-            if f.severity != "info" or f.category == "peer-role-conflict":
-                out.append((where, f.rule, f.text, text))
+        # notes too: a note on shipped wording is a false alarm every user would see
+        out += [(where, f.rule, f.text, text) for f in report.findings]
     return out
 
 
