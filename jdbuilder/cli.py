@@ -280,6 +280,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any_findings else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from jdbuilder.language.lexicon import lexicon_problems
+    from jdbuilder.report import ReportOptions, build_report, output_targets
+    from jdbuilder.report.progress import TerminalProgress
+    from jdbuilder.settings import load_settings
+
+    to_stdout = args.out == "-"
+    if to_stdout and args.format not in (None, ["json"]):
+        raise JdbError("--out - writes the JSON to standard output: use it with --format json")
+    try:
+        targets = {} if to_stdout else output_targets(args.out, args.format)
+    except ValueError as exc:
+        raise JdbError(str(exc)) from None
+    settings, problem = load_settings()
+    if problem is not None:
+        _report_problems([problem])
+    _report_problems(list(lexicon_problems()))
+    options = ReportOptions(policy=settings.policy(), organization=settings.organisation,
+                            since=Path(args.since) if args.since else None,
+                            paper=Paper(args.paper or settings.paper), parallel=True)
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = build_report(args.paths, targets, options, progress,
+                              json_stream=sys.stdout if to_stdout else None)
+    except BrokenPipeError:  # the JSON's reader stopped early (| head)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    for name, reason in result.unreadable:
+        print(f"jdbuilder: warning: {name}: {reason} (listed in the report; skipped)",
+              file=sys.stderr)
+    if not to_stdout:
+        for written in result.files:
+            print(written)
+    print(f"jdbuilder: {result.documents} document(s) read, {result.findings} finding(s), "
+          f"{len(result.unreadable)} file(s) could not be read.", file=sys.stderr)
+    return EXIT_OK
+
+
 def _question_lines(path: Path) -> list[tuple[int, str]]:
     from jdbuilder import project as projects
     from jdbuilder.readers.text import decode_text, read_bytes
@@ -435,6 +475,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-severity", choices=values(Severity), default="info",
                    help="report findings at or above this severity (default: info)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("report", help="a portfolio report of many documents: summary, charts "
+                                      "and findings per document (HTML, PDF, JSON)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".docx, .txt, .md or .jdb files, or folders (searched recursively)")
+    p.add_argument("--out", required=True, metavar="REPORT",
+                   help="REPORT writes REPORT.html, REPORT.pdf and REPORT.json; REPORT.html "
+                        "(or .pdf, .json) writes that one only; - writes the JSON to "
+                        "standard output")
+    p.add_argument("--format", type=_csv(("html", "pdf", "json")), default=None,
+                   help="html,pdf,json: the files to write (default: all three, or the one "
+                        "REPORT's extension names)")
+    p.add_argument("--since", metavar="OLD_REPORT.json",
+                   help="compare with an earlier report: what improved, what is new")
+    p.add_argument("--paper", choices=values(Paper), default=None,
+                   help="letter or a4 for the PDF (default: the settings' paper size)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("review", help="write a reviewer copy: findings as Word comments on the "
                                       "exact words, with a summary table")
