@@ -1,4 +1,4 @@
-"""Export, print preview, printing and "Review a document..."."""
+"""Export, print preview, printing, "Review a document..." and "Portfolio report..."."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class OutputController:
         self.ctx = ctx
         self._dialogs = dialogs
         self.export_dialog: QDialog | None = None
+        self.report_dialog: QDialog | None = None
         self.last_dialog: QDialog | None = None
 
     @property
@@ -156,3 +157,28 @@ class OutputController:
 
         self.window.show_status(f"Reviewing {src.name}\u2026", 3000)
         run_task(work, parent=parent, on_done=done, on_error=failed)
+
+    @guarded
+    def portfolio_report(self) -> None:
+        """Check many documents at once and write a report with charts (works with no
+        project open)."""
+        from jdbuilder.ui.dialogs.report import ReportDialog
+
+        settings = self.ctx.settings()
+        parent = self.dialog_parent()
+        folder = self.doc.file_path.parent if self.doc.file_path else Path.home()
+        dialog = ReportDialog(
+            policy=self.ctx.policy(), output=folder / "portfolio-report",
+            organization=settings.organisation, paper=settings.paper, parent=parent,
+            choose_folder=lambda start: self.dialogs.choose_folder(
+                parent, "Add a folder to the report", start),
+            choose_file=lambda start: self.dialogs.open_file(
+                parent, "Add a document to the report", start,
+                "Documents (*.docx *.txt *.md *.jdb);;All files (*)"),
+            choose_output=lambda start: self.dialogs.save_file(
+                parent, "Save the report as", start, "Web pages (*.html);;All files (*)"),
+            choose_since=lambda start: self.dialogs.open_file(
+                parent, "Compare with an earlier report", start,
+                "Report data (*.json);;All files (*)"))
+        self.report_dialog = dialog
+        self.dialogs.run(dialog)

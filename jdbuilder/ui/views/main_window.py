@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         self.act_review = a("&Review a Document\u2026", output.review_document,
                             tip="Write a reviewer copy of a Word document with the findings "
                                 "as comments")
+        self.act_report = a("Por&tfolio Report\u2026", output.portfolio_report,
+                            tip="Check a folder of job descriptions and ads and write a report "
+                                "with charts")
         self.act_close = a("&Close", files.close_project, S.Close)
         self.act_quit = a("&Quit", self.close, S.Quit, QAction.MenuRole.QuitRole)
         if not QKeySequence.keyBindings(S.Quit):
@@ -248,7 +251,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
-        m.addActions([self.act_export, self.act_preview, self.act_print, self.act_review])
+        m.addActions([self.act_export, self.act_preview, self.act_print, self.act_review,
+                      self.act_report])
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
         m = bar.addMenu("&Edit")
