@@ -19,20 +19,19 @@ from urllib.parse import quote
 from jdbuilder import __version__
 from jdbuilder.atomic import AtomicOutput
 from jdbuilder.render.charts import svg
-from jdbuilder.report.analyze import KIND_DOCUMENT, KIND_JOB_DESCRIPTION, KIND_PROJECT
-from jdbuilder.report.figures import DUTY_SOURCES, Cell, Figure, figures
-from jdbuilder.report.portfolio import Portfolio, percent, plural, summary_dict, when
+from jdbuilder.report.analyze import KIND_DOCUMENT
+from jdbuilder.report.figures import Cell, Figure, figures
+from jdbuilder.report.portfolio import Portfolio, plural, summary_dict, when
+from jdbuilder.report.wording import (
+    SEVERITY_MARK,
+    SEVERITY_WORD,
+    comparison_sentence,
+    facts_sentence,
+    since_sentence,
+)
 from jdbuilder.vocab import Severity
 
 _E = html.escape
-SEVERITY_MARK = {"error": "\u25a0", "warning": "\u25b2", "info": "\u25cf"}  # square, up, dot
-SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
-KIND_WORD = {KIND_PROJECT: "jdbuilder project", KIND_JOB_DESCRIPTION: "job description",
-             KIND_DOCUMENT: "document"}
-STATUS_WORD = {"improved": "fewer findings", "worse": "more findings",
-               "changed": "same number, other phrases", "unchanged": "unchanged",
-               "new": "not in the earlier report"}
-
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:; base-uri 'none'; form-action 'none'")
 
@@ -74,6 +73,7 @@ blockquote{margin:.3rem 0;padding:.3rem .7rem;border-left:4px solid var(--bar);
 ol.findings{padding-left:1.6rem}
 ol.findings li{margin:.2rem 0 .9rem}
 ol.findings p{margin:.15rem 0}
+article.doc p{margin:.25rem 0}
 article.doc{border-top:1px solid var(--line);padding:1rem 0;content-visibility:auto;
  contain-intrinsic-size:auto 20rem}
 .controls{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;padding:.7rem;
@@ -246,31 +246,24 @@ def _summary(p: Portfolio, titles: dict[str, str]) -> str:
     pol = p.policy
     allowed = len(pol.allow_phrases) + len(pol.allow_rules)
     out.append(f'<p class="note">The organization&rsquo;s language policy was applied: '
-               f"{_E(pol.preference)} preference for contested wording, {allowed} allowed "
-               f"phrase(s) or rule(s); a project file&rsquo;s own policy adds to it. "
-               f"{s['suppressed']:,} finding(s) were allowed by policy and are not counted."
-               "</p>")
+               f"{_E(pol.preference)} preference for contested wording, "
+               f"{plural(allowed, 'allowed phrase or rule', 'allowed phrases or rules')}; a "
+               "project file&rsquo;s own policy adds to it. "
+               f"{plural(s['suppressed'], 'finding')} allowed by policy "
+               f"{'is' if s['suppressed'] == 1 else 'are'} not counted.</p>")
     if s["truncated_documents"]:
-        out.append(f'<p class="note">{s["truncated_documents"]} document(s) had more findings '
-                   "than the check reports for one text; only the first were counted.</p>")
+        out.append(f'<p class="note">{plural(s["truncated_documents"], "document")} had more '
+                   "findings than the check reports for one text; only the first were "
+                   "counted.</p>")
     out.append("</section>")
     return "".join(out)
 
 
 def _comparison(c: dict[str, Any], names: dict[str, str]) -> str:
     docs, phrases = c["documents"], c["phrases"]
-    f, w = c["findings"], c["documents_without_findings"]
-    changed = (f", {docs['changed']:,} the same number of other phrases" if docs["changed"]
-               else "")
     out = ['<section id="since" aria-labelledby="since-h">',
            '<h2 id="since-h">Changes since the earlier report</h2>',
-           f'<p>Compared with <code>{_E(c["since"])}</code>'
-           f'{" of " + _E(c["generated"]) if c["generated"] else ""}: findings '
-           f'{f["before"]:,} then, {f["after"]:,} now; documents with no findings '
-           f'{w["before"]:,} then, {w["after"]:,} now. {len(docs["improved"]):,} document(s) '
-           f'have fewer findings, {len(docs["worse"]):,} more, {docs["unchanged"]:,} the same'
-           f'{changed}; {len(docs["new"]):,} are new and {len(docs["gone"]):,} are no longer '
-           "there.</p>"]
+           f"<p>{_E(comparison_sentence(c))}</p>"]
 
     def doc_rows(items: list[dict[str, Any]]) -> list[list[Cell]]:
         return [[Cell(names.get(d["key"], d["key"]), f"#doc-{d.get('index', '')}"
@@ -311,7 +304,9 @@ def _unreadable(p: Portfolio) -> str:
     rows = [[Cell(path), Cell(reason)] for path, reason in p.unreadable]
     return ('<section id="unreadable" aria-labelledby="unreadable-h">'
             '<h2 id="unreadable-h">Files that could not be read</h2>'
-            f"<p>{len(p.unreadable):,} file(s) were skipped; every other file was checked.</p>"
+            f"<p>{plural(len(p.unreadable), 'file')} could not be read and "
+            f"{'was' if len(p.unreadable) == 1 else 'were'} skipped; every other file was "
+            "checked.</p>"
             + _table(("File", "Reason"), rows, set()) + "</section>")
 
 
@@ -367,34 +362,6 @@ def _structure(entry: dict[str, Any]) -> str:
     return f"<h4>Structure check</h4><ul>{items}</ul>"
 
 
-def _since(entry: dict[str, Any]) -> str:
-    s = entry.get("since")
-    if not s:
-        return ""
-    if s["status"] == "new":
-        return "<p><b>Since the earlier report:</b> this document is new.</p>"
-
-    def listed(counter: dict[str, int]) -> str:
-        return ", ".join(f"&ldquo;{_E(k)}&rdquo; &times;{v}" for k, v in counter.items())
-
-    parts = [f"<b>Since the earlier report:</b> {s['before']:,} finding(s) then, "
-             f"{s['after']:,} now ({STATUS_WORD[s['status']]})."]
-    if s["resolved"]:
-        parts.append(f" No longer found: {listed(s['resolved'])}.")
-    if s["added"]:
-        parts.append(f" New: {listed(s['added'])}.")
-    return f"<p>{''.join(parts)}</p>"
-
-
-def _duties(duties: dict[str, Any], share: float | None) -> str:
-    if not duties["total"]:
-        return "no duties found (no duties heading was recognized)."
-    n = duties["conflicting"]
-    return (f"{plural(duties['total'], 'duty', 'duties')} (from the "
-            f"{DUTY_SOURCES[duties['from']]}), {n:,} "
-            f"{'contradicts' if n == 1 else 'contradict'} a peer role ({percent(share)}).")
-
-
 def _document(entry: dict[str, Any], index: int, page_folder: Path,
               titles: dict[str, str]) -> str:
     counts = entry["counts"]
@@ -405,23 +372,17 @@ def _document(entry: dict[str, Any], index: int, page_folder: Path,
     share = duties["conflicting"] / duties["total"] if duties["total"] else None
     sevs = " ".join(s for s in counts if counts[s])
     search = " ".join([entry["key"].lower(), *entry["phrases"]])
-    count_text = ", ".join(f"{counts[str(s)]:,} {SEVERITY_WORD[str(s)].lower()}"
-                           f"{'s' if counts[str(s)] != 1 and s != Severity.INFO else ''}"
-                           for s in Severity.descending())
-    allowed = f"; {entry['suppressed']:,} allowed by policy" if entry["suppressed"] else ""
-    head = (f'<article class="doc" id="doc-{index}" tabindex="-1" '
-            f'data-index="{index}" data-findings="{total}" data-rate="{rate:.3f}" '
-            f'data-share="{share if share is not None else -1}" data-sev="{_attr(sevs)}" '
-            f'data-cats="{_attr(" ".join(entry["categories"]))}" '
-            f'data-search="{_attr(search)}">'
-            f"<h3>{_E(entry['name'])}</h3>"
-            f'<p class="meta"><code>{_E(entry["path"])}</code> &middot; '
-            f"{KIND_WORD[entry['kind']]} &middot; {words:,} words &middot; "
-            f'<a href="{_attr(document_link(entry["path"], page_folder))}">Open the '
-            f"document</a></p>"
-            f"<p><b>{plural(total, 'finding')}</b> ({count_text}), {rate:.1f} per 1,000 words"
-            f"{allowed} &middot; {_duties(duties, share)}</p>")
-    parts = [head, _since(entry), _structure(entry)]
+    since = since_sentence(entry.get("since"))
+    parts = [f'<article class="doc" id="doc-{index}" tabindex="-1" '
+             f'data-index="{index}" data-findings="{total}" data-rate="{rate:.3f}" '
+             f'data-share="{share if share is not None else -1}" data-sev="{_attr(sevs)}" '
+             f'data-cats="{_attr(" ".join(entry["categories"]))}" '
+             f'data-search="{_attr(search)}">'
+             f"<h3>{_E(entry['name'])}</h3>"
+             f'<p class="meta"><code>{_E(entry["path"])}</code> &middot; '
+             f'<a href="{_attr(document_link(entry["path"], page_folder))}">Open the '
+             f"document</a></p><p>{_E(facts_sentence(entry))}</p>",
+             f"<p>{_E(since)}</p>" if since else "", _structure(entry)]
     if entry["findings"]:
         parts.append(f"<h4>Findings in context ({total:,})</h4><ol class='findings'>")
         parts += [_finding(f, titles) for f in entry["findings"]]
@@ -429,8 +390,6 @@ def _document(entry: dict[str, Any], index: int, page_folder: Path,
         if entry["truncated"]:
             parts.append("<p class='note'>The check stopped counting at its limit for one "
                          "text; this document has more.</p>")
-    else:
-        parts.append("<p class='ok'>&#x2713; No findings.</p>")
     parts.append("</article>\n")
     return "".join(parts)
 

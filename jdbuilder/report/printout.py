@@ -15,10 +15,16 @@ from jdbuilder.doctree import BulletList, Document, Heading, Node, Paragraph, Ru
 from jdbuilder.doctree import plain as _plain
 from jdbuilder.render.charts import BarChart, write_pdf_with_charts
 from jdbuilder.report.analyze import KIND_DOCUMENT
-from jdbuilder.report.figures import DUTY_SOURCES, Figure, figures
-from jdbuilder.report.page import KIND_WORD, SEVERITY_MARK, SEVERITY_WORD, STATUS_WORD
-from jdbuilder.report.portfolio import Portfolio, percent, plural, summary_dict, when
-from jdbuilder.vocab import Severity
+from jdbuilder.report.figures import Figure, figures
+from jdbuilder.report.portfolio import Portfolio, plural, summary_dict, when
+from jdbuilder.report.wording import (
+    SEVERITY_MARK,
+    SEVERITY_WORD,
+    comparison_sentence,
+    facts_sentence,
+    severity_counts,
+    since_sentence,
+)
 
 PRINT_FINDINGS = 40
 
@@ -46,9 +52,7 @@ def _summary(p: Portfolio, titles: dict[str, str], body: list[Node]) -> None:
     body.append(Heading("Summary", 1))
     body.append(BulletList(tuple(_plain(t) for t in (
         f"Documents read: {s['documents']:,}",
-        f"Findings: {s['findings']:,} (" + ", ".join(
-            plural(s["by_severity"][str(x)], SEVERITY_WORD[str(x)].lower(),
-                   "info" if x == Severity.INFO else "") for x in Severity.descending()) + ")",
+        f"Findings: {s['findings']:,} ({severity_counts(s['by_severity'])})",
         f"Documents with no findings: {s['documents_without_findings']:,}",
         f"Files that could not be read: {s['unreadable']:,}",
         f"Words checked: {s['words']:,}",
@@ -59,15 +63,7 @@ def _summary(p: Portfolio, titles: dict[str, str], body: list[Node]) -> None:
 def _comparison(c: dict[str, Any], body: list[Node]) -> None:
     docs, phrases = c["documents"], c["phrases"]
     body.append(Heading("Changes since the earlier report", 1))
-    f, w = c["findings"], c["documents_without_findings"]
-    body.append(_p(f"Compared with {c['since']}"
-                   f"{' of ' + c['generated'] if c['generated'] else ''}: findings "
-                   f"{f['before']:,} then, {f['after']:,} now; documents with no findings "
-                   f"{w['before']:,} then, {w['after']:,} now. {len(docs['improved']):,} "
-                   f"document(s) have fewer findings, {len(docs['worse']):,} more, "
-                   f"{docs['unchanged'] + docs['changed']:,} the same number; "
-                   f"{len(docs['new']):,} are new and {len(docs['gone']):,} are no longer "
-                   "there."))
+    body.append(_p(comparison_sentence(c)))
     for title, items in (("What improved", docs["improved"]), ("What got worse", docs["worse"])):
         if items:
             body.append(Heading(title, 2))
@@ -110,38 +106,17 @@ def _finding(f: dict[str, Any], titles: dict[str, str]) -> Paragraph:
 
 
 def _document(entry: dict[str, Any], titles: dict[str, str], body: list[Node]) -> None:
-    counts = entry["counts"]
-    total = sum(counts.values())
-    words = entry["words"]
-    duties = entry["duties"]
-    share = duties["conflicting"] / duties["total"] if duties["total"] else None
     body.append(Heading(entry["name"], 2))
-    facts = (f"{entry['path']} \u00b7 {KIND_WORD[entry['kind']]} \u00b7 {words:,} words \u00b7 "
-             f"{total:,} finding(s), {total * 1000 / words if words else 0:.1f} per 1,000 "
-             "words")
-    if duties["total"]:
-        facts += (f" \u00b7 {duties['total']:,} duties (from the "
-                  f"{DUTY_SOURCES[duties['from']]}), {duties['conflicting']:,} contradict a "
-                  f"peer role ({percent(share)})")
-    body.append(_p(facts + "."))
-    since = entry.get("since")
-    if since and since["status"] == "new":
-        body.append(_p("Since the earlier report: this document is new."))
-    elif since:
-        text = (f"Since the earlier report: {since['before']:,} finding(s) then, "
-                f"{since['after']:,} now ({STATUS_WORD[since['status']]}).")
-        if since["resolved"]:
-            text += " No longer found: " + ", ".join(
-                f"\u201c{k}\u201d \u00d7{v}" for k, v in since["resolved"].items()) + "."
-        if since["added"]:
-            text += " New: " + ", ".join(
-                f"\u201c{k}\u201d \u00d7{v}" for k, v in since["added"].items()) + "."
-        body.append(_p(text))
+    body.append(_p(f"{entry['path']} \u00b7 {facts_sentence(entry)}"))
+    since = since_sentence(entry.get("since"))
+    if since:
+        body.append(_p(since))
     st = entry["structure"]
     if entry["kind"] == KIND_DOCUMENT:
-        body.append(_p("Structure check: not recognized as a job description.", "note"))
+        body.append(_p("Structure check: not run; not recognized as a job description.",
+                       "note"))
     elif not st["findings"]:
-        body.append(_p("Structure check: nothing missing."))
+        body.append(_p("Structure check: nothing the handbook asks for is missing."))
     else:
         body.append(_p("Structure check:"))
         body.append(BulletList(tuple(
@@ -152,8 +127,6 @@ def _document(entry: dict[str, Any], titles: dict[str, str], body: list[Node]) -
     if len(entry["findings"]) > len(shown):
         body.append(_p(f"\u2026 and {len(entry['findings']) - len(shown):,} more finding(s); "
                        "the HTML page and the JSON list every one.", "note"))
-    if not entry["findings"]:
-        body.append(_p("No findings."))
 
 
 def report_document(p: Portfolio, titles: dict[str, str],

@@ -293,7 +293,7 @@ def outline(text: str) -> Outline:
         if field is not None and key is not None:
             value = field.group(2).strip()
             if key == "reports_to":
-                jd.reports_to = [v.strip() for v in re.split(r";|\band\b", value) if v.strip()]
+                jd.reports_to = [v.strip() for v in value.split(";") if v.strip()]
                 signals.add(REPORTING)
                 continue
             if key == "supervises":

@@ -253,8 +253,9 @@ class ReportDialog(QDialog):
                                result.unreadable[:3])
             more = (f" and {len(result.unreadable) - 3} more" if len(result.unreadable) > 3
                     else "")
-            text += (f" {len(result.unreadable)} file(s) could not be read and are listed in "
-                     f"the report: {listed}{more}.")
+            n = len(result.unreadable)
+            text += (f" {n} file{' was' if n == 1 else 's were'} not readable (listed in the "
+                     f"report): {listed}{more}.")
         self.status.setText(text)
         for b in (self.create_button, self.close_button, self.open_button):
             b.setEnabled(True)
