@@ -41,9 +41,12 @@ def output_targets(out: str | Path, formats: Sequence[str] | None = None) -> dic
 
     `REPORT` without an extension writes REPORT.html, REPORT.pdf and REPORT.json; with one of
     those extensions, only that file unless `formats` says otherwise (the extension is then
-    replaced). `formats` chooses among html, pdf and json.
+    replaced). `formats` chooses among html, pdf and json. An existing folder gets
+    `portfolio-report.*` inside it.
     """
     p = Path(out)
+    if p.is_dir():
+        p = p / "portfolio-report"
     suffix = p.suffix.lower().lstrip(".")
     base = p.with_suffix("") if suffix in FORMATS else p
     chosen = list(formats) if formats else ([suffix] if suffix in FORMATS else list(FORMATS))

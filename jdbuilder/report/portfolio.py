@@ -252,7 +252,14 @@ def read_portfolio(inputs: Sequence[str | Path], options: ReportOptions,
                    progress: Progress | None = None) -> Portfolio:
     """Read and check every document; the caller closes the portfolio when done with it."""
     earlier: Earlier | None = load_earlier(options.since) if options.since else None
-    paths, errors = collect_paths([str(p) for p in inputs])
+    found, errors = collect_paths([str(p) for p in inputs])
+    seen: set[Path] = set()
+    paths: list[Path] = []
+    for each in found:  # a file given on its own and inside a folder is read once
+        resolved = each.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            paths.append(each)
     if not paths and not errors:
         raise InputError(", ".join(str(p) for p in inputs) or ".",
                          "no .docx, .txt, .md or .jdb files found")

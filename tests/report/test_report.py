@@ -352,6 +352,18 @@ def test_output_names() -> None:
         output_targets("r", ["docx"])
 
 
+def test_an_existing_folder_gets_the_report_inside(tmp_path: Path) -> None:
+    assert output_targets(tmp_path, ["html"]) == {"html": tmp_path / "portfolio-report.html"}
+
+
+def test_a_file_given_twice_is_read_once(portfolio: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    seeded = portfolio / "seeded"
+    assert main(["report", str(seeded), str(seeded / "outreach-ad.md"), "--out",
+                 str(tmp_path / "r.json")]) == 0
+    assert sorted(d["name"] for d in load(tmp_path / "r.json")["documents"]) == sorted(SEEDED)
+
+
 def test_json_to_standard_output(portfolio: Path, tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(portfolio / "seeded"), "--out", "-"]) == 0
