@@ -68,8 +68,8 @@ def _comparison(c: dict[str, Any], body: list[Node]) -> None:
         if items:
             body.append(Heading(title, 2))
             body.append(Table(("Document", "Findings then", "Findings now"),
-                              tuple((d["key"], f"{d['before']:,}", f"{d['after']:,}")
-                                    for d in items)))
+                              tuple((d["name"], f"{d['before']:,}", f"{d['after']:,}")
+                                    for d in items), (3, 1, 1)))
     for title, items in (("New documents", docs["new"]),
                          ("Documents no longer there", docs["gone"])):
         if items:
@@ -143,7 +143,9 @@ def report_document(p: Portfolio, titles: dict[str, str],
         _comparison(p.comparison, body)
     if p.unreadable:
         body.append(Heading("Files that could not be read", 1))
-        body.append(Table(("File", "Reason"), tuple(p.unreadable), (1, 1)))
+        # a list, not a table: a long path wraps inside a paragraph, never widens a column
+        body.append(BulletList(tuple((Run(path, bold=True), Run(f": {reason}"))
+                                     for path, reason in p.unreadable)))
     body.append(Heading("Documents", 1))
     for entry in p.entries():
         _document(entry, titles, body)
