@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jdbuilder import __version__
-from jdbuilder.errors import JdbError
+from jdbuilder.errors import JdbError, printable
 from jdbuilder.vocab import Paper, Severity, Verdict, values
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"jdbuilder: warning: {args.file}: kit: {len(blanks)} field(s) have no "
                   f"value and print as lines to write on ({listed})", file=sys.stderr)
     for path in build(proj, args.out, opts):
-        print(path)
+        print(printable(str(path)))
     return EXIT_OK
 
 
@@ -266,17 +266,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             entry["truncated"] = True
         results.append(entry)
         if args.format == "text":
+            shown = printable(str(path))
             for f in found:
                 line, col = line_col(doc.text, f.start)
                 where = doc.section_at(f.start)
                 label = f" [{where}]" if where else ""
                 tip = f" Suggestion: {'; '.join(f.suggestions)}." if f.suggestions else ""
-                print(f"{path}:{line}:{col}: {f.severity}: \"{' '.join(f.text.split())}\"{label} "
+                print(f"{shown}:{line}:{col}: {f.severity}: \"{' '.join(f.text.split())}\"{label} "
                       f"({f.rule}) {f.message}{tip}")
             if report.suppressed:
-                print(f"{path}: {len(report.suppressed)} finding(s) suppressed by policy")
+                print(f"{shown}: {len(report.suppressed)} finding(s) suppressed by policy")
             if report.truncated:
-                print(f"{path}: more than {len(report.findings)} findings; the rest of the file "
+                print(f"{shown}: more than {len(report.findings)} findings; the rest of the file "
                       "was not reported")
     if args.format == "json":
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
@@ -314,11 +315,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     for name, reason in result.unreadable:
-        print(f"jdbuilder: warning: {name}: {reason} (listed in the report; skipped)",
+        print(f"jdbuilder: warning: {printable(name)}: {reason} (listed in the report; skipped)",
               file=sys.stderr)
     if not to_stdout:
         for written in result.files:
-            print(written)
+            print(printable(str(written)))
     print(f"jdbuilder: {result.documents} document(s) read, {result.findings} finding(s), "
           f"{len(result.unreadable)} file(s) could not be read.", file=sys.stderr)
     return EXIT_OK
@@ -365,7 +366,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
         for r in results:
             label = Verdict(str(r["verdict"])).label
             where = f"{r['line']}.{r['probe']}" if r.get("probe") else r["line"]
-            print(f"{path}:{where}: {label}: {r['text']}")
+            print(f"{printable(str(path))}:{where}: {label}: {r['text']}")
             if r["verdict"] != Verdict.OK:
                 print(f"    {r['category']}: {r['reason']}")
                 print(f"    Try instead: {r['rewrite']}")
@@ -458,7 +459,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     result = write_review(source, out, policy=settings.policy(),
                           lexicon=_user_lexicon(settings))
     counts = ", ".join(f"{n} {sev}" for sev, n in result.counts.items() if n) or "no findings"
-    print(f"Wrote {out}: {result.comments} comment(s) ({counts}; "
+    print(f"Wrote {printable(str(out))}: {result.comments} comment(s) ({counts}; "
           f"{result.question_verdicts} question(s) flagged; {result.suppressed} suppressed "
           f"by policy).")
     return EXIT_OK
@@ -587,12 +588,61 @@ def open_app(files: list[str]) -> int:
 
 
 def _utf8_output() -> None:
-    """Names such as Nguyễn survive output redirected to a file on Windows (cp1252 otherwise)."""
+    """Names such as Nguyễn survive output redirected to a file on Windows (cp1252 otherwise);
+    a character the stream cannot encode is written as an escape, never an error."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and not stream.isatty():
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(encoding="utf-8")
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(ValueError, OSError):
+            if stream.isatty():
+                reconfigure(errors="backslashreplace")
+            else:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (`| head`): send the rest nowhere, say nothing."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _crash_log(exc: BaseException, argv: Sequence[str]) -> str:
+    """Write the details of an unexpected error to a log in the user-data folder (owner-only)
+    and return where; "" if even that fails."""
+    import datetime as dt
+    import traceback
+
+    from jdbuilder.userdata import user_data_dir, write_private
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = user_data_dir() / "logs" / f"error-{stamp}.log"
+    text = (f"jdbuilder {__version__} on Python {sys.version.split()[0]}, {sys.platform}\n"
+            f"command: jdbuilder {' '.join(argv)[:2000]}\n\n"
+            + "".join(traceback.format_exception(exc)))
+    try:
+        write_private(path, text)
+    except OSError:
+        return ""
+    return str(path)
+
+
+def _unexpected(exc: BaseException, argv: Sequence[str]) -> int:
+    """The last resort: one line, the details in a log, exit 2; never a traceback."""
+    if isinstance(exc, MemoryError):
+        reason = "ran out of memory"
+    elif isinstance(exc, OSError) and exc.strerror:
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        reason = f"{where}{exc.strerror}"
+    else:
+        reason = f"unexpected problem ({type(exc).__name__}: {printable(str(exc))[:200]})"
+    log = _crash_log(exc, argv)
+    where = f"; details are in {printable(log)}" if log else ""
+    print(f"jdbuilder: error: {reason}{where}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -611,6 +661,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_app([])
     try:
         result: int = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
         return result
     except JdbError as exc:
         print(f"jdbuilder: error: {exc}", file=sys.stderr)
@@ -618,3 +669,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jdbuilder: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:  # the last resort: a bug, never a traceback for the user
+        return _unexpected(exc, raw)
