@@ -52,26 +52,34 @@ def _remove_stale(folder: Path, name: str) -> None:
         pass
 
 
-def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
+PRIVATE_MODE = 0o600  # owner-only: user data (settings, recovery files, the name key ...)
+
+
+def _temp_in(folder: Path, name: str, private: bool = False) -> tuple[int, Path]:
     _remove_stale(folder, name)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     target = folder / name
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        if private:
+            mode = PRIVATE_MODE
+        else:
+            mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
         os.chmod(tmp, mode)
     except OSError:
         pass
     return fd, Path(tmp)
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -> None:
-    """Write `data` to `path` atomically; with `backup`, keep the old file as `path.bak`.
+def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False,
+                       private: bool = False) -> None:
+    """Write `data` to `path` atomically; with `backup`, keep the old file as `path.bak`; with
+    `private`, the file is owner-only (0600 on POSIX) whatever the umask.
 
     On any failure the target is left as it was and the temporary file is removed.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = _temp_in(folder, target.name)
+    fd, tmp = _temp_in(folder, target.name, private)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -87,8 +95,9 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
     _fsync_dir(folder)
 
 
-def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+def atomic_write_text(path: str | Path, text: str, *, backup: bool = False,
+                      private: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup, private=private)
 
 
 def _make_backup(target: Path) -> None:
@@ -137,7 +146,11 @@ class AtomicOutput:
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
+        if exc_type is not None:
             self.discard()
+            return
+        try:
+            self.commit()
+        except BaseException:  # a full disk or a read-only folder at the last step
+            self.discard()
+            raise

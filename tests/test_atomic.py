@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from jdbuilder.atomic import AtomicOutput, atomic_write_bytes
+from jdbuilder.atomic import AtomicOutput, atomic_write_bytes, atomic_write_text
 
 
 def test_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -54,3 +54,27 @@ def test_stale_temporary_files_of_a_crashed_write_are_removed(tmp_path: Path) ->
     os.utime(other, (old, old))
     atomic_write_bytes(p, b"new")
     assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_a_failed_commit_removes_its_temporary_file(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import jdbuilder.atomic as atomic
+
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+
+    def refuse(_src: object, _dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    with pytest.raises(OSError, match="No space"), atomic.AtomicOutput(target) as out:
+        out.temp.write_bytes(b"new")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_private_writes_are_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "key.json"
+    atomic_write_text(target, "{}", private=True)
+    assert target.stat().st_mode & 0o777 == 0o600

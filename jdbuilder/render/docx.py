@@ -8,6 +8,7 @@ Writing DOCX happens only here; reading is `jdbuilder.readers.docx`.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from typing import assert_never
@@ -22,7 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from jdbuilder import __version__
-from jdbuilder.atomic import AtomicOutput
+from jdbuilder.atomic import atomic_write_bytes
 from jdbuilder.doctree import (
     BulletList,
     Cell,
@@ -419,5 +420,8 @@ class DocxRenderer:
 def write_docx(doc: Document, path: str | Path) -> None:
     """Render and write atomically: an existing file is replaced only by a complete new one."""
     rendered = DocxRenderer(doc).render()
-    with AtomicOutput(path) as out:
-        rendered.save(str(out.temp))
+    # Saved to memory first: a full disk then fails in one plain write, never inside the zip
+    # writer (whose clean-up would print a second error).
+    buffer = io.BytesIO()
+    rendered.save(buffer)
+    atomic_write_bytes(path, buffer.getvalue())

@@ -16,6 +16,7 @@ whole runs instead.
 from __future__ import annotations
 
 import copy
+import io
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
-from jdbuilder.atomic import AtomicOutput
+from jdbuilder.atomic import atomic_write_bytes
 from jdbuilder.errors import InputError
 from jdbuilder.interview import QuestionVerdict, check_question
 from jdbuilder.language import CheckReport, Finding, Policy, check_report
@@ -511,9 +512,10 @@ def write_review(source: Path, out: Path, *, policy: Policy | None = None,
     for f in review.findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
     _add_summary(doc, review, counts)
+    buffer = io.BytesIO()  # in memory first: a full disk fails in one plain write
+    doc.save(buffer)
     try:
-        with AtomicOutput(out) as tmp:
-            doc.save(str(tmp.temp))
+        atomic_write_bytes(out, buffer.getvalue())
     except OSError as exc:
         raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
     return ReviewResult(output=out, counts=counts, comments=review.comments,
