@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from jdbuilder.model.jobad import Employer, Refreshed, generate_ad, refresh_ad
 from jdbuilder.model.kit import Interviewer, InterviewKit
 from jdbuilder.project import Project
 from jdbuilder.vocab import Paper, Verdict
+from jdbuilder.workers import process_pool
 
 FORMATS = ("docx", "pdf")
 DOCUMENTS = ("jd", "ad", "kit", "scoresheet", "consensus", "summary", "references", "key")
@@ -228,9 +228,12 @@ def build(project: Project, outdir: str | Path, options: BuildOptions | None = N
             written.append(target)
             if progress:
                 progress(i, len(jobs), target)
+    except BrokenProcessPool:
+        raise InputError(folder, "the documents could not be written (a worker process "
+                                 "stopped; try again)") from None
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     return written
 
 
@@ -245,10 +248,6 @@ def _write_one(job: tuple[Document, str, Path]) -> Path:
 
 def _pool(jobs: int) -> Executor | None:
     """Two worker processes on Linux (fork is cheap there); None elsewhere or for small jobs."""
-    if jobs < 6 or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+    if jobs < 6 or (os.cpu_count() or 1) < 2:
         return None
-    try:
-        context = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1), mp_context=context)
-    except (ValueError, OSError):
-        return None
+    return process_pool(2)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +26,7 @@ from jdbuilder.readers.inputs import collect_paths
 from jdbuilder.report.analyze import Checked, Entry, analyze
 from jdbuilder.report.compare import Earlier, load_earlier, portfolio_changes
 from jdbuilder.vocab import Paper, Severity
+from jdbuilder.workers import process_pool
 
 if TYPE_CHECKING:
     from jdbuilder.language.lexicon import Lexicon
@@ -219,13 +218,9 @@ def _analyze_job(job: tuple[str, str]) -> tuple[bool, Entry | str]:
 
 def _pool(jobs: int) -> ProcessPoolExecutor | None:
     """Two worker processes on Linux (fork is cheap there); None elsewhere or for few files."""
-    if jobs < 16 or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+    if jobs < 16 or (os.cpu_count() or 1) < 2:
         return None
-    try:
-        context = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(max_workers=2, mp_context=context)
-    except (ValueError, OSError):
-        return None
+    return process_pool(2)
 
 
 def _results(jobs: list[tuple[str, str]], checked: Checked,
