@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jdbuilder.atomic import atomic_write_text
 from jdbuilder.errors import ContentError
 from jdbuilder.language.policy import Policy, normalise_phrase
 from jdbuilder.model.jobad import Employer
 from jdbuilder.safeio import ReadProblem, read_limited
-from jdbuilder.userdata import user_data_dir
+from jdbuilder.userdata import user_data_dir, write_private
 from jdbuilder.vocab import Paper, Preference, values
 
 if TYPE_CHECKING:
@@ -124,8 +123,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, ContentError | No
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     p = path or settings_path()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(p, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    write_private(p, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
 def load_user_lexicon(sources: LexiconSources) -> LoadedLexicon:

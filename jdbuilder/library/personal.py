@@ -19,13 +19,12 @@ from typing import Any
 
 import yaml
 
-from jdbuilder.atomic import atomic_write_text
-from jdbuilder.datafile import parse_yaml, read_text_file
+from jdbuilder.datafile import MAX_CONTENT_BYTES, parse_yaml, read_text_file
 from jdbuilder.errors import ContentError
 from jdbuilder.library.schemas import ROLE_IDS, statement_schema
 from jdbuilder.model.statement import POPULATIONS, SETTINGS, Statement, StatementKind
 from jdbuilder.schema import validate
-from jdbuilder.userdata import user_data_dir
+from jdbuilder.userdata import user_data_dir, write_private
 
 PERSONAL_FILE = "personal.yaml"
 DEFAULT_SOURCE = "Personal library"
@@ -193,8 +192,12 @@ def add_personal_statement(
         raise ContentError(target, p.reason, entry=statement_id, field=p.field)
 
     new_text = _appended(raw, existing, entry, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(target, new_text)
+    if len(new_text.encode("utf-8")) > MAX_CONTENT_BYTES:  # the loader would skip the file
+        raise ContentError(target, f"is full: one more statement would pass the "
+                                   f"{MAX_CONTENT_BYTES // (1024 * 1024)} MB a library file "
+                                   "may hold; remove statements you no longer use",
+                           entry=statement_id)
+    write_private(target, new_text)
     return Statement(
         id=statement_id, kind=kind, text=entry["text"], roles=tuple(entry["roles"]),
         settings=tuple(entry["settings"]), populations=tuple(entry["populations"]),

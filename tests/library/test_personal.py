@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,30 @@ def test_custom_folder(tmp_path: Path) -> None:
                                 reviewed_on=DAY)
     lib = load_library(personal=tmp_path / "lib")
     assert lib.statements[st.id].layer == "personal"
+
+
+def test_a_full_personal_library_refuses_one_more_and_keeps_what_it_has(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from jdbuilder.library import personal
+
+    add_personal_statement("Walks with people to their first appointment.", "duty",
+                           reviewed_on=DAY)
+    path = personal_statements_file()
+    before = path.read_bytes()
+    monkeypatch.setattr(personal, "MAX_CONTENT_BYTES", len(before) + 50)
+    with pytest.raises(ContentError, match="is full") as info:
+        add_personal_statement("Sits with people while they wait for a bed at the shelter.",
+                               "duty", reviewed_on=DAY)
+    assert "personal.yaml" in str(info.value)
+    assert path.read_bytes() == before
+    assert any(s.layer == "personal" for s in
+               load_library(personal=personal_library_dir()).statements.values())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_personal_library_is_owner_only() -> None:
+    add_personal_statement("Walks with people to their first appointment.", "duty",
+                           reviewed_on=DAY)
+    path = personal_statements_file()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700

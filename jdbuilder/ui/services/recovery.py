@@ -21,7 +21,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from jdbuilder import project as projects
 from jdbuilder.atomic import atomic_write_text
-from jdbuilder.userdata import user_data_dir
+from jdbuilder.userdata import private_folder, user_data_dir
 
 Snapshot = Callable[[], "tuple[projects.Project, Path | None] | None"]
 AUTOSAVE_MS = 60_000
@@ -85,7 +85,7 @@ class RecoveryManager(QObject):
     def _ensure_lock(self) -> None:
         if self.lock is not None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         lock = QLockFile(str(self._files()[2]))
         lock.setStaleLockTime(0)
         if lock.tryLock(0):
@@ -129,11 +129,11 @@ class RecoveryManager(QObject):
         try:
             self._ensure_lock()
             jdb, meta, _lock = self._files()
-            atomic_write_text(jdb, projects.dumps(project))
+            atomic_write_text(jdb, projects.dumps(project), private=True)
             info = {"original": str(original) if original else "",
                     "saved_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
                     "title": project.job_description.title}
-            atomic_write_text(meta, json.dumps(info, ensure_ascii=False) + "\n")
+            atomic_write_text(meta, json.dumps(info, ensure_ascii=False) + "\n", private=True)
         except OSError as exc:
             self.last_error = f"Autosave failed: {exc}"
             return False

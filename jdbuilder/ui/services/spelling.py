@@ -26,9 +26,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from jdbuilder.atomic import atomic_write_text
 from jdbuilder.datapaths import resource
-from jdbuilder.userdata import user_data_dir
+from jdbuilder.userdata import user_data_dir, write_private
 
 PERSONAL_FILE = "dictionary.txt"
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'\u2019-]*[A-Za-z\u00C0-\u024F])?")
@@ -163,8 +162,7 @@ class Speller:
         if not clean or self.known(clean):
             return
         words = sorted({*read_personal(self.personal_file), clean}, key=str.lower)
-        self.personal_file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.personal_file, "\n".join(words) + "\n")
+        write_private(self.personal_file, "\n".join(words) + "\n")
         with self._lock:
             self._personal.add(clean.lower())
             self._cache.clear()

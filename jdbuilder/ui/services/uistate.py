@@ -6,12 +6,12 @@ folder), written atomically; a broken file just means the defaults.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
-from jdbuilder.atomic import atomic_write_text
-from jdbuilder.userdata import user_data_dir
+from jdbuilder.userdata import user_data_dir, write_private
 
 STATE_FILE = "ui-state.json"
 MAX_RECENT = 10
@@ -31,11 +31,8 @@ def load_state() -> dict[str, Any]:
 
 def save_state(data: dict[str, Any]) -> None:
     path = state_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(data, indent=2) + "\n")
-    except OSError:
-        pass  # window state is a convenience; never an error dialog
+    with contextlib.suppress(OSError):  # window state is a convenience; never an error dialog
+        write_private(path, json.dumps(data, indent=2) + "\n")
 
 
 def update_state(**values: Any) -> None:
