@@ -251,9 +251,49 @@ class QuestionRule:
     overrides: frozenset[str] = frozenset()
 
 
-def _compile(p: Path, rid: str, where: str, pattern: str) -> re.Pattern[str]:
+_CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
+_CLASS_NAME = re.compile(r"[a-z][a-z_]*")
+
+
+def load_classes(p: Path, data: Any) -> dict[str, str]:
+    """The word classes a rules file names (`classes: {name: [alternatives]}`), each as one
+    non-capturing group. A class may use classes defined before it."""
+    raw = data.get("classes") if isinstance(data, Mapping) else None
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ContentError(p, "expected 'classes:' with a mapping of name to alternatives")
+    out: dict[str, str] = {}
+    for name, words in raw.items():
+        if not isinstance(name, str) or not _CLASS_NAME.fullmatch(name):
+            raise ContentError(p, "a class name is lower-case letters and '_'", entry=str(name),
+                               field="classes")
+        if not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            raise ContentError(p, "a class is a non-empty list of patterns", entry=name,
+                               field="classes")
+        body = "|".join(_expand_classes(p, name, f"classes.{name}", w, out) for w in words)
+        out[name] = f"(?:{body})"
+        _compile(p, name, f"classes.{name}", out[name])
+    return out
+
+
+def _expand_classes(p: Path, rid: str, where: str, pattern: str, classes: Mapping[str, str]
+                    ) -> str:
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise ContentError(p, f"unknown word class {{{m.group(1)}}} (known: "
+                               f"{', '.join(sorted(classes)) or 'none'})", entry=rid, field=where)
+        return classes[m.group(1)]
+
+    return _CLASS_REF.sub(sub, pattern)
+
+
+def _compile(p: Path, rid: str, where: str, pattern: str,
+             classes: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    expanded = _expand_classes(p, rid, where, pattern, classes or {})
     try:
-        return re.compile(pattern)
+        return re.compile(expanded)
     except re.error as exc:
         raise ContentError(p, f"invalid pattern: {exc}", entry=rid, field=where) from None
 
@@ -276,6 +316,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
     p = path or resource("interview", "rules.yaml")
     data = load_yaml(p)
     items = data.get("rules") if isinstance(data, Mapping) else None
+    classes = load_classes(p, data)
     if not isinstance(items, list) or not items:
         raise ContentError(p, "expected 'rules:' with a list of rules")
     out: list[QuestionRule] = []
@@ -293,13 +334,13 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
         topics = []
         for i, t in enumerate(item["topics"], start=1):
             spec = _pattern_item(p, rid, f"topics[{i}]", t, _TOPIC)
-            topics.append(Topic(_compile(p, rid, f"topics[{i}]", spec["pattern"]),
-                                bool(spec.get("across_sentences", False)),
-                                required_factors(spec["pattern"])))
+            compiled = _compile(p, rid, f"topics[{i}]", spec["pattern"], classes)
+            topics.append(Topic(compiled, bool(spec.get("across_sentences", False)),
+                                required_factors(compiled.pattern)))
         allows = []
         for i, a in enumerate(item.get("allow") or (), start=1):
             spec = _pattern_item(p, rid, f"allow[{i}]", a, _ALLOW)
-            allows.append(Allow(_compile(p, rid, f"allow[{i}]", spec["pattern"]),
+            allows.append(Allow(_compile(p, rid, f"allow[{i}]", spec["pattern"], classes),
                                 spec.get("scope", "sentence")))
         rewrites = []
         for i, rw in enumerate(item["rewrites"], start=1):
@@ -309,7 +350,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
                 raise ContentError(p, f"unknown fact field {what} (known: "
                                    f"{', '.join(FACT_KEYS)})", entry=rid,
                                    field=f"rewrites[{i}].text")
-            when = tuple(_compile(p, rid, f"rewrites[{i}].when[{j}]", w)
+            when = tuple(_compile(p, rid, f"rewrites[{i}].when[{j}]", w, classes)
                          for j, w in enumerate(rw.get("when") or (), start=1))
             rewrites.append(Rewrite(rw["text"].strip(), rw["purpose"].strip(), when))
         frame = item.get("use_frame")
@@ -402,14 +443,15 @@ _S_IS = frozenset({"what", "how", "where", "who", "when", "why", "that", "there"
                    "he", "she", "let", "this", "which"})
 _BARE = re.compile(r"\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|"
                    r"couldnt|wouldnt|shouldnt|youre|youve|youll|youd|theyre|im|ive|u|ur|ya|"
-                   r"gonna|wanna|gotta)\b")
+                   r"gonna|wanna|gotta|probs|abt|bc)\b|\br(?= (you|u|ya)\b)")
 _BARE_TO = {"dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
             "arent": "are not", "wasnt": "was not", "werent": "were not", "havent": "have not",
             "hasnt": "has not", "hadnt": "had not", "couldnt": "could not",
             "wouldnt": "would not", "shouldnt": "should not", "youre": "you are",
             "youve": "you have", "youll": "you will", "youd": "you would", "theyre": "they are",
             "im": "i am", "ive": "i have", "u": "you", "ur": "your", "ya": "you",
-            "gonna": "going to", "wanna": "want to", "gotta": "have to"}
+            "gonna": "going to", "wanna": "want to", "gotta": "have to", "probs": "problems",
+            "abt": "about", "bc": "because", "r": "are"}
 _WOULD_HAD = re.compile(r"\b(you|they|he|she|i|we) would (been|had|gotten|got|done|used|taken|"
                         r"gone|seen|received|ever)\b")
 _LAST_TIME = re.compile(r"\b(when (was|is) )?the last time (that )?(you|he|she|they)\b")
@@ -429,6 +471,17 @@ _YOURSELF = re.compile(r"\b(you|your) yourself\b|\b(you) personally (?=(have|had
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.?!;:])")
 _EMPTY_COMMA = re.compile(r",\s*(?=[,.?!;:]|$)|^\s*,\s*")
+_OPINION_AUX = re.compile(
+    r"\b(would you say|do you think|do you feel|do you believe|would you agree|do you reckon|"
+    r"would you consider|do you consider|would you describe) (that )?you (are|were|have|had|"
+    r"can|could|will|would|should|might|may|need|do|did)\b")
+_OPINION_VERB = re.compile(
+    r"\b(would you say|do you think|do you feel|do you believe|do you reckon) (that )?you "
+    r"(?!(are|were|have|had|can|could|will|would|should|might|may|need|do|did|know)\b)"
+    r"(?=[a-z]+\b)")
+_SELF_VIEW = re.compile(
+    r"(?<!how )(?<!what )\b(do|would|did) you (consider|see|describe|call|think of|regard|"
+    r"view|count) yourself (as )?")
 _NEGATIVE_ASK = re.compile(r"\b(do|does|did|are|is|were|was|have|has|had|can|could|would|will|"
                            r"should) not (you|he|she|they|we)\b")
 
@@ -453,13 +506,19 @@ def normalize(text: str) -> str:
     t = _DASH.sub(", ", t)
     t = _HYPHEN.sub(" ", t)
     t = _APOSTROPHE.sub(_expand, t)
-    t = _BARE.sub(lambda m: _BARE_TO[m.group(1)], t)
+    t = _BARE.sub(lambda m: _BARE_TO[m.group(0)], t)
     t = _WOULD_HAD.sub(r"\1 had \2", t)
     t = _LAST_TIME.sub(lambda m: f"when did {m.group(4)} last", t)
     t = _YOU_KNOW.sub(r"\1", t)
     t = _FILLER.sub(" ", t)
     t = _YOURSELF.sub(lambda m: (m.group(1) or m.group(2)) + " ", t)
     t = _NEGATIVE_ASK.sub(r"\1 \2", t)
+    # "Would you say you're healthy?", "Do you think you drink more than most?", "Do you
+    # consider yourself disabled?" ask what "Are you healthy?", "Do you drink more than
+    # most?" and "Are you disabled?" ask.
+    t = _OPINION_AUX.sub(r"\3 you", t)
+    t = _OPINION_VERB.sub("do you ", t)
+    t = _SELF_VIEW.sub("are you ", t)
     t = _SPACE_PUNCT.sub(r"\1", _SPACES.sub(" ", t))
     return _EMPTY_COMMA.sub("", t).strip()
 
@@ -703,9 +762,18 @@ def _describes_candidate(before: list[str], people: _People) -> bool:
     return False
 
 
+_CLAUSE_BREAK = re.compile(
+    r"(?:[:;]|,\s*(?:but|so|and so|yet|though|although|anyway|because)\b)\s*")
+
+
 def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
-    """Whose is the topic at [pos, end): 'applicant', 'other' or 'unknown'."""
-    before = _words(sentence[max(0, pos - 240):pos])
+    """Whose is the topic at [pos, end): 'applicant', 'other' or 'unknown'.
+
+    The clause the topic sits in is read first ("Everyone here is in recovery, so no pressure,
+    but how much clean time do you have?": the clause names the candidate); only a clause that
+    names nobody is read with what comes before it."""
+    lo = max(0, pos - 240)
+    before = _words(sentence[lo:pos])
     after = _words(sentence[end:end + 80])
     # "pregnant participants", "Black and Latino youth": the topic describes other people
     # (but "are you a religious person" describes the candidate).
@@ -714,6 +782,33 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
         if w in OTHER_NOUNS and w not in _NOT_DESCRIBED and not (
                 w in DESCRIPTIVE and _describes_candidate(before, people)):
             return "other"
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, lo, pos)]
+    if breaks:
+        clause = _words(sentence[breaks[-1]:pos])
+        nxt = _CLAUSE_BREAK.search(sentence, end)
+        who = _scan_back(clause, people) or _scan_forward(
+            _words(sentence[end:nxt.start() if nxt else end + 240]), clause, after, people)
+        if who:
+            return who
+        words = _words(sentence[breaks[-1]:breaks[-1] + 160])
+        if words and words[0] in ASK_STARTS and words[0] not in ("so", "and", "your") and \
+                _words(sentence[:breaks[-1]])[:1] != ["if"]:
+            return "applicant"  # "..., so I have to ask: any plans for a baby?"
+    who = _scan_back(before, people) or _scan_forward(
+        _words(sentence[end:end + 240]), before, after, people)
+    if who:
+        return who
+    # No person named at all: a short or direct question ("Any hospital stays?") is put to the
+    # candidate; a longer general one ("What makes a peer group different from a therapy
+    # group?") is about the work.
+    words = _words(sentence[:160])
+    if len(words) <= 8 or (words and words[0] in ASK_STARTS):
+        return "applicant"
+    return "unknown"
+
+
+def _scan_back(before: list[str], people: _People) -> str | None:
+    """The nearest person before a topic decides whose it is (None: nobody named)."""
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         prev = before[i - 1] if i > 0 else ""
@@ -741,20 +836,20 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
             if w in DESCRIPTIVE and _describes_candidate(before[:i], people):
                 return "applicant"
             return "other"
-    for j, w in enumerate(_words(sentence[end:end + 240])):
+    return None
+
+
+def _scan_forward(words: list[str], before: list[str], after: list[str], people: _People
+                  ) -> str | None:
+    """With nobody named before it, the first person after a topic decides."""
+    for j, w in enumerate(words):
         if w == "myself":
             return "other"
         if people.is_candidate(w, before + after[:j]):
             return "applicant"
         if people.is_other(w):
             return "other"
-    # No person named at all: a short or direct question ("Any hospital stays?") is put to the
-    # candidate; a longer general one ("What makes a peer group different from a therapy
-    # group?") is about the work.
-    words = _words(sentence[:160])
-    if len(words) <= 8 or (words and words[0] in ASK_STARTS):
-        return "applicant"
-    return "unknown"
+    return None
 
 
 def _reported(sentence: str, pos: int, question: str) -> bool:
@@ -860,6 +955,101 @@ _APPLICANT_NOTE = re.compile(
     r"(who|with|that|whose)\b[^)\]]{0,200}[)\]]")
 _CANDIDATE_POSSESSIVE = re.compile(r"\b(the|this|our) (candidate|applicant|interviewee)'s\b")
 _PRONOUN = re.compile(r"\b(he|she|they|him|them|his|her|their)\b")
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^a-z0-9\s]+|\s+")
+_SENTENCE_END = frozenset({".", "?", "!", ";"})
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_NOT_VERBS = frozenset({"always", "sometimes", "perhaps", "less", "unless", "yes", "thus",
+                        "this", "his", "its", "us", "was", "is", "has", "does", "across",
+                        "afterwards", "towards", "nevertheless", "regardless", "besides"})
+_OBJECT_NEXT = frozenset({
+    "to", "for", "at", "in", "on", "about", "with", "from", "as", "that", "if", "when",
+    "while", "and", "or", "but", "so", "again", "a", "an", "the", "up", "out", "back", "off",
+    "down", "over", "into", "through", "after", "before", "since", "because", "he", "she",
+    "they", "you", "know", "do", "did", "was", "is", "any", "anything", "something", "this",
+    "these", "those", "there", "here", "then", "how", "what", "why", "whether", "go", "leave",
+    "feel", "seem", "be", "get", "take", "stay", "very", "too", "more", "less"})
+_PLURAL_OTHERS = frozenset({"people", "children", "men", "women", "staff", "others", "everyone",
+                            "kids", "youth", "families", "team"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_CANDIDATE_PHRASE = re.compile(
+    r"\b(the|this|our) (candidate|applicant|interviewee)('s)?|\byour (former|previous|past) "
+    r"(employee|staff member|supervisee|worker|direct report|report)('s)?")
+
+
+def _plain_verb(w: str) -> str:
+    """The form of a present-tense verb after "you" ("goes" -> "go", "has" -> "have")."""
+    if w in _AGREE:
+        return _AGREE[w]
+    if len(w) < 4 or not w.endswith("s") or w in _NOT_VERBS or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "zes", "oes")):
+        return w[:-2]
+    return w[:-1]
+
+
+_ASKING_AUX = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had",
+                         "would", "could", "will", "can", "should", "might"})
+
+
+def second_person(text: str, *, they: bool = False, marked: bool = True) -> str:
+    """A reference check read as if put to the candidate: "Was he ever hospitalized while he
+    worked for you?" reads "were you hospitalized while you worked for you?", so every rule
+    written for "you" applies. A pronoun after another singular person ("a participant told her
+    he ...") or of the other gender than the candidate's first one is left alone; they, them and
+    their change only when the question is marked as a reference check (`they`). In a question
+    not `marked` as one (read as a reference check only because its he or she points to nobody
+    named) the candidate must first appear as the subject of a question ("Did she ...?") or of
+    a sentence; "Would you ask her directly?" stays as it is."""
+    text = _CANDIDATE_PHRASE.sub(
+        lambda m: "your" if (m.group(3) or m.group(6)) else "you", text)
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
+    out = list(tokens)
+    gender = ""
+    other = False
+    for k, i in enumerate(words):
+        w = tokens[i]
+        prev_i = words[k - 1] if k else -1
+        if prev_i >= 0 and any(c in _SENTENCE_END for t in tokens[prev_i + 1:i] for c in t):
+            other = False
+        nxt = tokens[words[k + 1]] if k + 1 < len(words) and not any(
+            c in _SENTENCE_END for t in tokens[i + 1:words[k + 1]] for c in t) else ""
+        sex = "m" if w in _MALE else "f" if w in _FEMALE else ""
+        if sex and not marked and not gender and not (w in ("he", "she") and (
+                prev_i < 0 or tokens[prev_i] in _ASKING_AUX or any(
+                    c in _SENTENCE_END for t in tokens[prev_i + 1:i] for c in t))):
+            continue
+        if (sex and not other and gender in ("", sex)) or (they and w in _THEY and not other):
+            gender = gender or sex
+            if w in ("he", "she", "they"):
+                out[i] = "you"
+                if prev_i >= 0 and tokens[prev_i] in _AGREE and out[prev_i] == tokens[prev_i]:
+                    out[prev_i] = _AGREE[tokens[prev_i]]  # "was he" -> "were you"
+                elif nxt and w != "they":
+                    out[words[k + 1]] = _plain_verb(nxt)  # "she goes" -> "you go"
+            elif w in ("him", "them"):
+                out[i] = "you"
+            elif w in ("himself", "herself", "themselves"):
+                out[i] = "yourself"
+            elif w in ("hers", "theirs"):
+                out[i] = "yours"
+            elif w == "his":
+                out[i] = "your" if nxt and nxt not in _OBJECT_NEXT else "yours"
+            elif w == "her":
+                out[i] = "you" if not nxt or nxt in _OBJECT_NEXT else "your"
+            elif w == "their":
+                out[i] = "your"
+            continue
+        if w in OTHER_NOUNS and w not in THIRD_SINGULAR and w not in THIRD_PLURAL and (
+                w not in _PLURAL_OTHERS and not w.endswith("s")) and w not in ("who", "whose"):
+            other = True
+    return "".join(out)
 
 
 def _candidate_pronouns(m: re.Match[str]) -> str:
@@ -1037,13 +1227,14 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     marker = _REFERENCE_MARK.match(ctx_norm) or _REFERENCE_MARK.match(norm)
     full = f"{ctx_norm} {norm}".strip()
     names = proper_names(context.strip()) | proper_names(text.strip())
+    explicit = reference or bool(marker) or bool(_REFERENCE_CUES.search(full))
     reference = reference or _reference_mode(full, names)
     if marker and marker.string is norm:
         norm = norm[marker.end():]
     norm = _APPLICANT_NOTE.sub(_candidate_pronouns, norm, count=1)
     if reference:
-        norm = _CANDIDATE_POSSESSIVE.sub("their", norm)
-        ctx_norm = _CANDIDATE_POSSESSIVE.sub("their", ctx_norm)
+        ctx_norm, _, norm = second_person(f"{ctx_norm}\n{norm}", they=explicit,
+                                          marked=explicit).partition("\n")
     people = _People(reference, names)
     sents = _split(ctx_norm, False) + _split(norm, True)
     question = " ".join(s.text for s in sents)

@@ -1,0 +1,115 @@
+"""How the checker reads a question before its rules run: canonical forms, whose topic it is,
+reference checks read in the second person, word classes in the rules file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdbuilder.errors import ContentError
+from jdbuilder.interview.questions import (
+    check_question,
+    check_reference_question,
+    load_rules,
+    normalize,
+    second_person,
+)
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Would you say you're in good health?", "are you in good health?"),
+    ("Do you think you drink more than your friends?", "do you drink more than your friends?"),
+    ("How do you think you'd handle a hard shift?", "how would you handle a hard shift?"),
+    ("Do you consider yourself religious?", "are you religious?"),
+    ("How would you describe yourself as a teammate?",
+     "how would you describe yourself as a teammate?"),
+    ("any health probs?", "any health problems?"),
+    ("r u married", "are you married"),
+])
+def test_canonical_forms(text: str, canonical: str) -> None:
+    assert normalize(text) == canonical
+
+
+@pytest.mark.parametrize(("text", "reads"), [
+    ("was he hospitalized while he worked for you?",
+     "were you hospitalized while you worked for you?"),
+    ("what church does she go to?", "what church do you go to?"),
+    ("she takes a lot of pills, right?", "you take a lot of pills, right?"),
+    ("did she tell her clients about her diagnosis?",
+     "did you tell your clients about your diagnosis?"),
+    # another person, or the other gender, is not the candidate
+    ("did she help a participant when he relapsed?",
+     "did you help a participant when he relapsed?"),
+    ("did he mention his wife? is she expecting?",
+     "did you mention your wife? is she expecting?"),
+    ("was our candidate's attendance good?", "was your attendance good?"),
+])
+def test_reference_checks_read_in_the_second_person(text: str, reads: str) -> None:
+    assert second_person(text, they=True) == reads
+
+
+def test_unmarked_pronouns_change_only_after_the_candidate_is_a_subject() -> None:
+    assert second_person("would you ask her directly?", marked=False) == \
+        "would you ask her directly?"
+    assert second_person("did she ask for her records?", marked=False) == \
+        "did you ask for your records?"
+
+
+@pytest.mark.parametrize("text", [
+    "Reference check: has she been in the hospital since she started with you?",
+    "(To a reference) Did his drinking ever cause problems at work?",
+])
+def test_reference_questions_meet_the_second_person_rules(text: str) -> None:
+    v = check_question(text)
+    assert v.reference and v.verdict == "not_allowed", v
+
+
+@pytest.mark.parametrize("text", [
+    "(To a reference) Would you hire her again for a peer role?",
+    "(To a reference) How did he support people who were in crisis?",
+    "(To a reference) How many days was she absent in her last year with you?",
+])
+def test_reference_questions_about_the_work_stay_ok(text: str) -> None:
+    assert check_reference_question(text).verdict == "ok"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the clause that holds the topic names the candidate
+    ("Lots of our staff are in recovery, so no worries, but how many years sober are you?",
+     "not_allowed"),
+    ("A coworker just went on maternity leave, so I need to ask: any plans for a baby?",
+     "not_allowed"),
+    # the clause names another person, or names nobody and is not a question
+    ("A participant tells you she is pregnant, so what would you say to her?", "ok"),
+])
+def test_the_clause_decides_whose_topic_it_is(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
+
+
+def _rules(tmp_path: Path, body: str) -> Path:
+    p = tmp_path / "rules.yaml"
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+RULE = ("rules:\n  - id: x\n    verdict: not_allowed\n    law: ada\n    about: applicant\n"
+        "    topics: ['\\b(your|a) (?P<t>{limb}) (injury|problem)']\n    reason: r\n"
+        "    rewrites: [{text: 'Can you do the job?', purpose: p}]\n    source: s\n")
+
+
+def test_word_classes_expand_in_patterns(tmp_path: Path) -> None:
+    rules = load_rules(_rules(tmp_path, "classes:\n  limb: [arms?, legs?, knees?]\n" + RULE))
+    assert check_question("Is there a knee injury we should know about?", rules=rules
+                          ).verdict == "not_allowed"
+    assert check_question("How is your eye problem?", rules=rules).verdict == "ok"
+
+
+def test_unknown_word_class_names_rule_and_field(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as info:
+        load_rules(_rules(tmp_path, "classes:\n  arm: [arms?]\n" + RULE))
+    assert info.value.entry == "x" and info.value.field == "topics[1]"
+    assert "limb" in str(info.value)
+    with pytest.raises(ContentError) as info:
+        load_rules(_rules(tmp_path, "classes:\n  limb: []\n" + RULE))
+    assert info.value.field == "classes"
