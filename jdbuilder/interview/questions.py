@@ -807,6 +807,10 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     return "unknown"
 
 
+_RELATION_WORDS = frozenset({"last", "former", "previous", "old", "current", "past", "prior",
+                             "most", "recent", "new", "direct"})
+
+
 def _scan_back(before: list[str], people: _People) -> str | None:
     """The nearest person before a topic decides whose it is (None: nobody named)."""
     for i in range(len(before) - 1, -1, -1):
@@ -828,7 +832,8 @@ def _scan_back(before: list[str], people: _People) -> str | None:
                     people.is_candidate(prev, before[:i - 1]):
                 return "other"
             return "applicant"
-        if w in WORK_RELATIONS and any(x in APPLICANT for x in before[max(0, i - 3):i]):
+        if w in WORK_RELATIONS and "your" in before[max(0, i - 3):i] and all(
+                x in _RELATION_WORDS for x in before[before.index("your", max(0, i - 3)) + 1:i]):
             continue  # "your last employer mentioned some absences": still about the candidate
         if people.is_other(w):
             # "do you see yourself as someone with ...", "have you been a client of ...",
@@ -909,7 +914,16 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
     for i, w in enumerate(words):
         if w in KNOWLEDGE and not any(people.is_candidate(x, ()) for x in words[i + 1:]):
             return True
-    return False
+    # An opinion on a subject ("What do you think about restraints in psychiatric hospitals?"),
+    # not on the candidate's own state ("How do you feel about being hospitalized?").
+    m = _OPINION_ON.search(sentence, max(0, pos - 80), pos)
+    return bool(m) and not any(people.is_candidate(x, ()) or x in _SELF_STATE
+                               for x in _words(sentence[m.end():pos]))
+
+
+_OPINION_ON = re.compile(r"\b(what|how) do you (think|feel) (about|of)\b")
+_SELF_STATE = frozenset({"being", "having", "getting", "going", "taking", "needing", "staying",
+                         "becoming", "had", "been"})
 
 
 MODIFIED = frozenset({"prevention", "awareness", "education", "training", "curriculum",
@@ -1139,8 +1153,10 @@ def _candidates(text: str, rules: Sequence[QuestionRule]) -> set[int]:
 
 
 def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], people: _People,
-                   question: str, across: bool = False) -> list[_Found]:
-    """Rule hits in one sentence (or, with `across`, the cross-sentence topics of a text)."""
+                   question: str, across: bool = False, anyone: bool = False) -> list[_Found]:
+    """Rule hits in one sentence (or, with `across`, the cross-sentence topics of a text).
+    With `anyone`, a topic counts whoever it is about (the sentence is turned to the
+    candidate by the question after it)."""
     out: list[_Found] = []
     candidates = _candidates(sentence, rules)
     for rule in rules:
@@ -1164,7 +1180,7 @@ def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], peopl
                                 for a in al.pattern.finditer(sentence)]
                 if any(s0 <= start and end <= e0 for s0, e0 in covering):
                     continue
-                if rule.about == "applicant" and not _about_candidate(
+                if rule.about == "applicant" and not anyone and not _about_candidate(
                         rule, sentence, start, end, people, question):
                     continue
                 out.append(_Found(rule, m.group(0), idx, start, rule.verdict))
@@ -1187,7 +1203,31 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
         return False
     return not (who != "applicant-own" and (
         _reported(sentence, start, question) or _job_knowledge(sentence, start, end, people)
-        or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)))
+        or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)
+        or _others_hypothetical(sentence, start, question)))
+
+
+_HYPOTHETICAL = re.compile(r"\b(if|when|whenever|suppose|imagine|say) (?P<who>(a|an|the|one "
+                           r"of (your|our|the)|some|another|someone|somebody|one)\b[^,?.]{0,40})")
+
+
+def _others_hypothetical(sentence: str, pos: int, question: str) -> bool:
+    """"What would you do if a participant showed up at your church?": in a scenario whose
+    subject is another person, the candidate's things named in it (your church, your
+    neighborhood) set the scene; nothing is asked about them. Only a possessive right before the
+    topic counts: "... if a participant's story triggered you" still asks about the candidate."""
+    if not _RESPONSE_FRAME.search(question):
+        return False
+    before = _words(sentence[max(0, pos - 200):pos])
+    if not before or before[-1] not in ("your", "yours"):
+        return False
+    found = list(_HYPOTHETICAL.finditer(sentence, max(0, pos - 200), pos))
+    if not found:
+        return False
+    words = _words(found[-1].group("who"))
+    subject = next((w for w in words if w not in ("a", "an", "the", "one", "of", "your", "our",
+                                                   "some", "another")), "")
+    return subject in OTHER_NOUNS and subject not in THIRD_SINGULAR
 
 
 def _split(norm: str, in_text: bool) -> list[_Sent]:
@@ -1257,6 +1297,7 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
         if not s.ask and _REQUIREMENT_STATEMENT.search(s.text):
             s.found = [f for f in s.found if not (f.rule.law in _PROTECTED_LAWS and
                                                   f.verdict == Verdict.NOT_ALLOWED)]
+    _turn_to_candidate(sents, normal, people, question)
     _follow_disclosures(sents, follows)
     # A probe inherits only what is wrong with the question it follows, as that question is
     # judged on its own: a question that asks how the candidate would use their experience is
@@ -1285,6 +1326,27 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     return _Judgment(top.verdict, rule, f"{reason} ({LAWS[law]}.)", note, law,
                      top.rewrites or rule.rewrites, reference, top.from_context or (
                          from_context and any(f.from_context for f in found)), norm, hits)
+
+
+_TURN = re.compile(
+    r"^(and|so|what about|how about|and what about|and how about)? ?(you|yourself)\W*$|"
+    r"^(and |so )?(do|did|are|were|have|has|had|will|would|can|could|is|was) you( too| as well|"
+    r" yourself| also)?\W*$|^(is|was) that (true|the case|so) (for|of|with) you\W*$|"
+    r"^(does|did|would) that (apply to|describe|include|fit) you\W*$|^same (for|with) you\W*$|"
+    r"^(is|was) that you\W*$|^what about you\W*$")
+
+
+def _turn_to_candidate(sents: list[_Sent], rules: Sequence[QuestionRule], people: _People,
+                       question: str) -> None:
+    """"Some of our staff have health stuff going on, and that's fine. Do you?": a short
+    question that turns the sentence before it to the candidate asks the candidate about what
+    that sentence names."""
+    for i, s in enumerate(sents):
+        if i == 0 or not s.in_text or not _TURN.match(s.text):
+            continue
+        for f in _sentence_hits(sents[i - 1].text, i, rules, people, question, anyone=True):
+            if f.rule.about == "applicant":
+                s.found.append(replace(f, sent=i, pos=0))
 
 
 def _follow_disclosures(sents: list[_Sent], follows: Sequence[QuestionRule]) -> None:

@@ -113,3 +113,29 @@ def test_unknown_word_class_names_rule_and_field(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as info:
         load_rules(_rules(tmp_path, "classes:\n  limb: []\n" + RULE))
     assert info.value.field == "classes"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a scenario about another person sets the scene with the candidate's things
+    ("How would you handle it if a participant turned up at your mosque?", "ok"),
+    ("What would you do if your son got sick on a workday?", "not_allowed"),
+    # an opinion on a subject, not on the candidate's own state
+    ("What do you think about forced treatment in state hospitals?", "ok"),
+    ("How do you feel about having been hospitalized?", "not_allowed"),
+    # a coworker the candidate notices is not the candidate
+    ("What would you do if you saw a colleague who seemed drunk at work?", "ok"),
+])
+def test_scenarios_opinions_and_other_people(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Plenty of our peer staff have spent time in a psych unit. Have you?", "not_allowed"),
+    ("Many people in this field take medication for their mood. What about you?",
+     "not_allowed"),
+    ("Everyone on the team has a driver's license. Do you?", "ok"),
+    ("A participant told me she was hospitalized. How would you respond?", "ok"),
+])
+def test_a_short_question_turns_the_sentence_before_it_to_the_candidate(text: str,
+                                                                        verdict: str) -> None:
+    assert check_question(text).verdict == verdict
