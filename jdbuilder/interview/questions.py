@@ -917,8 +917,10 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
     # An opinion on a subject ("What do you think about restraints in psychiatric hospitals?"),
     # not on the candidate's own state ("How do you feel about being hospitalized?").
     m = _OPINION_ON.search(sentence, max(0, pos - 80), pos)
-    return bool(m) and not any(people.is_candidate(x, ()) or x in _SELF_STATE
-                               for x in _words(sentence[m.end():pos]))
+    if m is None:
+        return False
+    return not any(people.is_candidate(x, ()) or x in _SELF_STATE
+                   for x in _words(sentence[m.end():pos]))
 
 
 _OPINION_ON = re.compile(r"\b(what|how) do you (think|feel) (about|of)\b")
