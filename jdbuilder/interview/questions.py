@@ -73,6 +73,12 @@ LAWS: Mapping[str, str] = MappingProxyType({
                    "and city",
     "practice": "Good practice: a proxy for a protected characteristic, or a form with "
                 "conditions attached",
+    "retaliation": "Anti-retaliation provisions of Title VII, the ADA and the ADEA: a "
+                   "question about protected activity is evidence of retaliation",
+    "pay-history": "State and city pay-history laws: many bar the question outright, and "
+                   "elsewhere it carries past pay gaps into the offer",
+    "userra": "USERRA: service in the Guard, the Reserves or the armed forces, and the "
+              "obligation to serve, may not count against a candidate",
 })
 LIVED_EXPERIENCE_NOTE = (
     "Let the candidate choose what to share. Do not follow up on diagnosis, medication, "
@@ -844,12 +850,17 @@ def _scan_back(before: list[str], people: _People) -> str | None:
     return None
 
 
+_TARGETS = frozenset({"employer", "employers", "boss", "bosses", "landlord", "company"})
+
+
 def _scan_forward(words: list[str], before: list[str], after: list[str], people: _People
                   ) -> str | None:
     """With nobody named before it, the first person after a topic decides."""
     for j, w in enumerate(words):
         if w == "myself":
             return "other"
+        if w in _TARGETS:
+            continue  # "ever sued an employer?": what the topic is aimed at, not whose it is
         if people.is_candidate(w, before + after[:j]):
             return "applicant"
         if people.is_other(w):
@@ -912,6 +923,8 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
         return True  # "your experience with eating disorder programs"
     words = _words(sentence[max(0, pos - 160):pos])[-10:]
     for i, w in enumerate(words):
+        if w == "know" and words[i + 1:i + 2] and words[i + 1] in _EMBEDDED:
+            continue  # "do you know what church he goes to?" asks the fact itself
         if w in KNOWLEDGE and not any(people.is_candidate(x, ()) for x in words[i + 1:]):
             return True
     # An opinion on a subject ("What do you think about restraints in psychiatric hospitals?"),
@@ -923,6 +936,7 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
                    for x in _words(sentence[m.end():pos]))
 
 
+_EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
 _OPINION_ON = re.compile(r"\b(what|how) do you (think|feel) (about|of)\b")
 _SELF_STATE = frozenset({"being", "having", "getting", "going", "taking", "needing", "staying",
                          "becoming", "had", "been"})
@@ -1020,8 +1034,8 @@ def second_person(text: str, *, they: bool = False, marked: bool = True) -> str:
     he ...") or of the other gender than the candidate's first one is left alone; they, them and
     their change only when the question is marked as a reference check (`they`). In a question
     not `marked` as one (read as a reference check only because its he or she points to nobody
-    named) the candidate must first appear as the subject of a question ("Did she ...?") or of
-    a sentence; "Would you ask her directly?" stays as it is."""
+    named) the candidate must first appear as he or she; "Would you ask her directly?" stays as
+    it is."""
     text = _CANDIDATE_PHRASE.sub(
         lambda m: "your" if (m.group(3) or m.group(6)) else "you", text)
     tokens = _TOKEN.findall(text)
@@ -1037,10 +1051,8 @@ def second_person(text: str, *, they: bool = False, marked: bool = True) -> str:
         nxt = tokens[words[k + 1]] if k + 1 < len(words) and not any(
             c in _SENTENCE_END for t in tokens[i + 1:words[k + 1]] for c in t) else ""
         sex = "m" if w in _MALE else "f" if w in _FEMALE else ""
-        if sex and not marked and not gender and not (w in ("he", "she") and (
-                prev_i < 0 or tokens[prev_i] in _ASKING_AUX or any(
-                    c in _SENTENCE_END for t in tokens[prev_i + 1:i] for c in t))):
-            continue
+        if sex and not marked and not gender and w not in ("he", "she"):
+            continue  # "would you ask her directly?": the candidate has not appeared yet
         if (sex and not other and gender in ("", sex)) or (they and w in _THEY and not other):
             gender = gender or sex
             if w in ("he", "she", "they"):
@@ -1062,8 +1074,10 @@ def second_person(text: str, *, they: bool = False, marked: bool = True) -> str:
             elif w == "their":
                 out[i] = "your"
             continue
+        owned = prev_i >= 0 and out[prev_i] in ("your", "his", "her") and w in WORK_RELATIONS
         if w in OTHER_NOUNS and w not in THIRD_SINGULAR and w not in THIRD_PLURAL and (
-                w not in _PLURAL_OTHERS and not w.endswith("s")) and w not in ("who", "whose"):
+                w not in _PLURAL_OTHERS and not w.endswith("s")) and w not in ("who", "whose") \
+                and not owned:  # "as his supervisor, did you see ...": the reference
             other = True
     return "".join(out)
 

@@ -59,6 +59,9 @@ def test_unmarked_pronouns_change_only_after_the_candidate_is_a_subject() -> Non
 @pytest.mark.parametrize("text", [
     "Reference check: has she been in the hospital since she started with you?",
     "(To a reference) Did his drinking ever cause problems at work?",
+    "(To a reference) Do you know which church he attends?",
+    "(To a reference) Did she seem emotionally stable to you?",
+    "As her manager, did you notice signs she was drinking again?",
 ])
 def test_reference_questions_meet_the_second_person_rules(text: str) -> None:
     v = check_question(text)
