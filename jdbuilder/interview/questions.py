@@ -648,7 +648,8 @@ _USE_FRAME = re.compile(
     r"( own| lived| personal)? (experience|experiences|story|background|history|journey)\b"
     r"[^?.]{0,80}\b(shape|help|inform|guide|support|influence|affect|strengthen|benefit|"
     r"prepare|make|change|serve)\b")
-_LIVED = re.compile(r"\b(lived|personal|own|life) experiences?\b|\byour (own )?(story|journey)\b|"
+_LIVED = re.compile(r"\b(lived|personal|own|life) experiences?\b|"
+                    r"\byour (own )?(recovery |life |personal |lived )?(story|journey)\b|"
                     r"\bexperience (as|of being) (a |an )?(family member|parent|caregiver|"
                     r"person|peer|relative|loved one)")
 _EXPERIENCE_REF = re.compile(r"\b(that|this|those|these|such|your) (own |lived |personal )?"
@@ -937,7 +938,10 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
 
 
 _EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
-_OPINION_ON = re.compile(r"\b(what|how) do you (think|feel) (about|of)\b")
+_OPINION_ON = re.compile(
+    r"\b((what|how) do you (think|feel) (about|of)|how do you (view|see)|(your|what is your|what "
+    r"are your) (philosophy|views?|opinions?|thoughts|take|stance|position|perspective|"
+    r"approach) (on|about|of|regarding|toward|towards|to))\b")
 _SELF_STATE = frozenset({"being", "having", "getting", "going", "taking", "needing", "staying",
                          "becoming", "had", "been"})
 
@@ -1217,10 +1221,26 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
         who = "applicant"  # "Coaches here need two years of ... Do you have that?"
     if who in ("other", "unknown"):
         return False
+    if _reported(sentence, start, question):
+        return False  # "a participant keeps asking about your personal life": their words
     return not (who != "applicant-own" and (
-        _reported(sentence, start, question) or _job_knowledge(sentence, start, end, people)
+        _job_knowledge(sentence, start, end, people) or _work_subject(sentence, start)
         or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)
         or _others_hypothetical(sentence, start, question)))
+
+
+_WORK_SUBJECT = re.compile(
+    r"\b(groups?|class(es)?|workshops?|sessions?|trainings?|presentations?|talks?|curriculum|"
+    r"modules?|lessons?|programs?|discussions?|handouts?|flyers?|resources?|materials?|"
+    r"activit(y|ies)|meetings?) (about|on|for|around|covering|focused on|addressing|that "
+    r"(covers|addresses|teaches)|to help (people|participants|someone|members) (with|cope with|"
+    r"manage|handle|understand))( \w+){0,3} ?$")
+
+
+def _work_subject(sentence: str, pos: int) -> bool:
+    """"Describe how you'd run a group about coping with anxiety": the topic is what a piece
+    of work is about, not the candidate's condition."""
+    return bool(_WORK_SUBJECT.search(sentence[max(0, pos - 80):pos]))
 
 
 _HYPOTHETICAL = re.compile(r"\b(if|when|whenever|suppose|imagine|say) (?P<who>(a|an|the|one "

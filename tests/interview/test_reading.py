@@ -142,3 +142,19 @@ def test_scenarios_opinions_and_other_people(text: str, verdict: str) -> None:
 def test_a_short_question_turns_the_sentence_before_it_to_the_candidate(text: str,
                                                                         verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # what a piece of work is about, an opinion on a subject, another person's words
+    ("How would you plan a workshop on living with depression?", "ok"),
+    ("What is your stance on medication in recovery?", "ok"),
+    ("A participant keeps asking about your family life. How would you handle it?", "ok"),
+    # a stated requirement asked about is not an open invitation to disclose
+    ("Shifts start at 6 a.m. Is there anything that would keep you from making that start "
+     "time?", "ok"),
+    # the same words about the candidate
+    ("How do you live with your depression?", "not_allowed"),
+    ("When did your sobriety begin?", "not_allowed"),
+])
+def test_work_subjects_opinions_and_stated_requirements(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
