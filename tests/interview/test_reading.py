@@ -158,3 +158,16 @@ def test_a_short_question_turns_the_sentence_before_it_to_the_candidate(text: st
 ])
 def test_work_subjects_opinions_and_stated_requirements(text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Is your family originally from Haiti?", "not_allowed"),
+    ("Do you speak Vietnamese with your parents?", "not_allowed"),
+    ("Do you identify as Asian American?", "not_allowed"),
+    ("How would you work with a family who just arrived from Haiti?", "ok"),
+    ("Our participants speak Vietnamese. Can you lead a group in Vietnamese?", "ok"),
+    ("How would you support a participant through a move to new housing, a big transition?",
+     "ok"),
+])
+def test_country_language_and_race_classes(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
