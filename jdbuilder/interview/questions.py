@@ -1372,13 +1372,21 @@ _TURN = re.compile(
     r"^(is|was) that you\W*$|^what about you\W*$")
 
 
+_TURN_STATE = re.compile(
+    r"^(is|would|will|could|does|do|might|was|should|can) (that|this|it|any of (that|this)|"
+    r"something like that|all that|the same)\b[^.?!]{0,60}\b((issue|problem|concern|worry|"
+    r"factor|struggle|risk|challenge) (for|with) you|worry about\b[^.?!]{0,20}\b(with|for|in) "
+    r"you|(true|the case) (for|of|with) you|(apply|applies) to you|(describe|describes|sound "
+    r"like|sounds like) you|(affect|affects) you|happen(ed)? to you)\W*$")
+
+
 def _turn_to_candidate(sents: list[_Sent], rules: Sequence[QuestionRule], people: _People,
                        question: str) -> None:
-    """"Some of our staff have health stuff going on, and that's fine. Do you?": a short
-    question that turns the sentence before it to the candidate asks the candidate about what
-    that sentence names."""
+    """"Some of our staff have health stuff going on, and that's fine. Do you?" and "... Is
+    that something we'd need to worry about with you?": a short question that turns the
+    sentence before it to the candidate asks the candidate about what that sentence names."""
     for i, s in enumerate(sents):
-        if i == 0 or not s.in_text or not _TURN.match(s.text):
+        if i == 0 or not s.in_text or not (_TURN.match(s.text) or _TURN_STATE.match(s.text)):
             continue
         for f in _sentence_hits(sents[i - 1].text, i, rules, people, question, anyone=True):
             if f.rule.about == "applicant":

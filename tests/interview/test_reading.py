@@ -171,3 +171,16 @@ def test_work_subjects_opinions_and_stated_requirements(text: str, verdict: str)
 ])
 def test_country_language_and_race_classes(text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("A lot of our peers have had a rough time with their health. Would that be a concern "
+     "with you?", "not_allowed"),
+    ("Staff here often need time for their own appointments. Does that apply to you?",
+     "not_allowed"),
+    ("Participants often tell you about their relapses. Is that something you would share "
+     "with the team?", "ok"),
+])
+def test_a_question_about_that_turns_the_sentence_before_it_to_the_candidate(
+        text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
