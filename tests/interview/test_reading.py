@@ -184,3 +184,18 @@ def test_country_language_and_race_classes(text: str, verdict: str) -> None:
 def test_a_question_about_that_turns_the_sentence_before_it_to_the_candidate(
         text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Have you lived through abuse or domestic violence?", "not_allowed"),
+    ("Were you in an intensive outpatient program?", "not_allowed"),
+    ("Do you have a representative payee?", "not_allowed"),
+    ("Are you on medication-assisted treatment?", "not_allowed"),
+    ("Do you go to a recovery group?", "not_allowed"),
+    ("How would you support someone who lived through domestic violence?", "ok"),
+    ("Have you worked in an intensive outpatient program?", "ok"),
+    ("Do you have a counselor license or another clinical credential?", "ok"),
+    ("What experience do you have with people on medication-assisted treatment?", "ok"),
+])
+def test_trauma_services_and_recovery_supports(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
