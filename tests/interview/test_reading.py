@@ -199,3 +199,22 @@ def test_a_question_about_that_turns_the_sentence_before_it_to_the_candidate(
 ])
 def test_trauma_services_and_recovery_supports(text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Are you hoping to get married soon?", "not_allowed"),
+    ("How do you manage work and raising three kids?", "not_allowed"),
+    ("Are you a gay man?", "not_allowed"),
+    ("Will you need somewhere to pump during the day?", "not_allowed"),
+    ("Would you want a baby in the next few years?", "not_allowed"),
+    ("Is that a holy day for you?", "not_allowed"),
+    ("What religion was your family raised in?", "not_allowed"),
+    ("Is your family Haitian?", "not_allowed"),
+    ("Do you carry the BRCA gene?", "not_allowed"),
+    ("Did you ever report your boss to HR for harassment?", "not_allowed"),
+    ("How would you help a participant raising two kids alone?", "ok"),
+    ("How would you support a gay youth whose parents kicked him out?", "ok"),
+    ("What do you know about genetic testing for the families we serve?", "ok"),
+])
+def test_title_vii_and_gina_forms(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
