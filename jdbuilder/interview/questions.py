@@ -703,9 +703,11 @@ def proper_names(text: str) -> frozenset[str]:
     Runs of capitalized words ("Social Security", "Hearing Voices Network") name things."""
     bounded = text[:MAX_CHARS]
     runs = {w.lower() for m in _CAPITALIZED_RUN.finditer(bounded) for w in m.group(0).split()}
+    # A capitalized word before a colon labels a form field ("Height: ____ Weight: ____").
     return frozenset(m.group(1).lower() for m in _PROPER.finditer(bounded)
                      if m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in runs
-                     and not m.group(1).lower().endswith(("es", "ers", "ists", "ors")))
+                     and not m.group(1).lower().endswith(("es", "ers", "ists", "ors"))
+                     and not bounded[m.end():m.end() + 3].lstrip().startswith(":"))
 
 
 @dataclass(frozen=True)

@@ -218,3 +218,19 @@ def test_trauma_services_and_recovery_supports(text: str, verdict: str) -> None:
 ])
 def test_title_vii_and_gina_forms(text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Height: ____ Weight: ____", "not_allowed"),
+    ("Would you need an ergonomic chair or other special equipment?", "not_allowed"),
+    ("Do you stay home a lot when you're under the weather?", "not_allowed"),
+    ("Were you wounded during your deployment?", "not_allowed"),
+    ("Which therapies worked for you?", "not_allowed"),
+    ("Have you slept at our shelter before?", "not_allowed"),
+    ("Could this job affect your sobriety?", "not_allowed"),
+    ("How would you help a participant who needs an ergonomic chair at their job?", "ok"),
+    ("Which therapies have you seen help the people you support?", "ok"),
+    ("Name: ____ Phone: ____ Email: ____", "ok"),
+])
+def test_accommodation_attendance_service_and_form_forms(text: str, verdict: str) -> None:
+    assert check_question(text).verdict == verdict
