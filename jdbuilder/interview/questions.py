@@ -117,6 +117,7 @@ RULE_SCHEMA = {
     "lead_in": Field("bool", required=False),
     "follow_up": Field("bool", required=False),
     "overrides": Field("list", items=Field("id"), required=False),
+    "fallback": Field("bool", required=False),
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -255,6 +256,7 @@ class QuestionRule:
     lead_in: bool = False
     follow_up: bool = False
     overrides: frozenset[str] = frozenset()
+    fallback: bool = False  # counts only when no other rule found anything in the question
 
 
 _CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
@@ -375,6 +377,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
             lead_in=bool(item.get("lead_in", False)),
             follow_up=bool(item.get("follow_up", False)),
             overrides=frozenset(item.get("overrides") or ()),
+            fallback=bool(item.get("fallback", False)),
         ))
     return tuple(out)
 
@@ -862,8 +865,10 @@ def _scan_forward(words: list[str], before: list[str], after: list[str], people:
     for j, w in enumerate(words):
         if w == "myself":
             return "other"
-        if w in _TARGETS:
-            continue  # "ever sued an employer?": what the topic is aimed at, not whose it is
+        if w in _TARGETS or (j == 0 and w in ("who", "whose", "that")):
+            # "ever sued an employer?": what the topic is aimed at; "a psychiatrist who sees
+            # you": the relative clause names whose care it is
+            continue
         if people.is_candidate(w, before + after[:j]):
             return "applicant"
         if people.is_other(w):
@@ -941,9 +946,11 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
 
 _EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
 _OPINION_ON = re.compile(
-    r"\b((what|how) do you (think|feel) (about|of)|how do you (view|see)|(your|what is your|what "
-    r"are your) (philosophy|views?|opinions?|thoughts|take|stance|position|perspective|"
-    r"approach) (on|about|of|regarding|toward|towards|to))\b")
+    r"\b((what|how|why) do you (think|feel)|how do you (view|see)|in your (view|opinion)|(your|"
+    r"what is your|what are your) (philosophy|views?|opinions?|thoughts|take|stance|position|"
+    r"perspective|approach) (on|about|of|regarding|toward|towards|to)|what (are|is) (some |the |"
+    r"a few |common |the main |the early )?(warning )?(signs?|symptoms|causes?|effects?|side "
+    r"effects|types?|kinds?|risks?|stages?|treatments?|examples?|myths?|facts?) (of|for))\b")
 _SELF_STATE = frozenset({"being", "having", "getting", "going", "taking", "needing", "staying",
                          "becoming", "had", "been"})
 
@@ -1345,6 +1352,10 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     from_context = False if context_ok else _inherit_context(sents)
     use_note = _apply_use_frames(sents, question)
     found = [f for s in sents if s.in_text for f in s.found]
+    if any(not f.rule.fallback for f in found):
+        # a rule that names the subject (even one a use frame made fine) judges it; the
+        # vocabulary backstops count only where no such rule applies
+        found = [f for f in found if not f.rule.fallback]
     hits = tuple(Hit(f.rule.id, str(f.verdict), f.phrase) for f in found)
     found = [f for f in found if f.verdict != Verdict.OK]
     if not found:

@@ -234,3 +234,19 @@ def test_title_vii_and_gina_forms(text: str, verdict: str) -> None:
 ])
 def test_accommodation_attendance_service_and_form_forms(text: str, verdict: str) -> None:
     assert check_question(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict", "category"), [
+    # the health vocabulary backstop: health, conditions and care named about the candidate
+    ("Is there a neurologist who follows you?", "not_allowed", "health-subject"),
+    ("How many pills a day for you?", "not_allowed", "medication"),
+    # ... but never for the people served, the work, knowledge or a rule that already applies
+    ("What are the early warning signs of psychosis?", "ok", "none"),
+    ("How would you explain outpatient therapy to a new participant?", "ok", "none"),
+    ("How do you look after your own mental health?", "caution", "disclosure-invite"),
+    # the protected-subject backstop is a caution
+    ("Will your nanny be able to cover late evenings?", "caution", "sensitive-subject"),
+])
+def test_vocabulary_backstops(text: str, verdict: str, category: str) -> None:
+    v = check_question(text)
+    assert (v.verdict, v.category) == (verdict, category), v
