@@ -829,6 +829,8 @@ def _scan_back(before: list[str], people: _People) -> str | None:
         w = before[i]
         prev = before[i - 1] if i > 0 else ""
         nxt = before[i + 1] if i + 1 < len(before) else ""
+        if w in _TARGETS and prev in ("a", "an", "any", "the", "one", "each"):
+            continue  # "has an employer ever paid out workers' comp for you": an institution
         if nxt in _SERVICE_WORDS and (w in OTHER_NOUNS or w in _POSSESSIVES):
             # "a peer support program", "a youth group", "a participant in your group": a kind
             # of work or the candidate's workplace, not whose the topic is
@@ -946,7 +948,9 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
 
 _EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
 _OPINION_ON = re.compile(
-    r"\b((what|how|why) do you (think|feel)|how do you (view|see)|in your (view|opinion)|(your|"
+    r"\b((what|how|why) do you (think|feel)|how do you (view|see)|in your (view|opinion)|how "
+    r"(familiar|comfortable|experienced|knowledgeable|confident) (are|were) you (with|about|in|"
+    r"at|using|working with)|(your|"
     r"what is your|what are your) (philosophy|views?|opinions?|thoughts|take|stance|position|"
     r"perspective|approach) (on|about|of|regarding|toward|towards|to)|what (are|is) (some |the |"
     r"a few |common |the main |the early )?(warning )?(signs?|symptoms|causes?|effects?|side "

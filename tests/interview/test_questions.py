@@ -197,6 +197,8 @@ def test_verdicts_are_the_shared_enum() -> None:
 FRESH_GATES = {
     "fresh_questions.yaml": (0.97, 0.97, 0.01),
     "round_questions.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions2.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions3.yaml": (0.97, 0.97, 0.01),
 }
 
 
