@@ -816,6 +816,11 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
     words = _words(sentence[:160])
     if len(words) <= 8 or (words and words[0] in ASK_STARTS):
         return "applicant"
+    lead = sentence.rfind(",", 0, pos)
+    clause = _words(sentence[lead + 1:lead + 160]) if lead >= 0 else []
+    if clause and clause[0] in ASK_STARTS and clause[0] not in ("so", "and", "your") and \
+            sentence.rstrip().endswith("?"):
+        return "applicant"  # "Before we go on, is there a medical issue that ...?"
     return "unknown"
 
 
@@ -939,6 +944,9 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
             return True
     # An opinion on a subject ("What do you think about restraints in psychiatric hospitals?"),
     # not on the candidate's own state ("How do you feel about being hospitalized?").
+    if _DEFINITION.match(sentence) and not any(people.is_candidate(x, ()) for x in
+                                                _words(sentence)):
+        return True  # "What are common symptoms of PTSD?": about the subject, asked of no one
     m = _OPINION_ON.search(sentence, max(0, pos - 80), pos)
     if m is None:
         return False
@@ -946,6 +954,11 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
                    for x in _words(sentence[m.end():pos]))
 
 
+_DEFINITION = re.compile(
+    r"^(so |and )?(what|which|how) (are|is|do|does|would|can) (some |the |a few |common |the main |"
+    r"the early |typical |usual |key |early )?(warning )?(signs?|symptoms|causes?|effects?|side "
+    r"effects|types?|kinds?|risks?|stages?|treatments?|examples?|myths?|facts?|features|"
+    r"differences?) (of|for|between|in)\b")
 _EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
 _OPINION_ON = re.compile(
     r"\b((what|how|why) do you (think|feel)|how do you (view|see)|in your (view|opinion)|how "

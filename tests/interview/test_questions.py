@@ -199,6 +199,7 @@ FRESH_GATES = {
     "round_questions.yaml": (0.97, 0.97, 0.01),
     "fresh_questions2.yaml": (0.97, 0.97, 0.01),
     "fresh_questions3.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions4.yaml": (0.97, 0.97, 0.01),
 }
 
 
