@@ -73,6 +73,12 @@ LAWS: Mapping[str, str] = MappingProxyType({
                    "and city",
     "practice": "Good practice: a proxy for a protected characteristic, or a form with "
                 "conditions attached",
+    "retaliation": "Anti-retaliation provisions of Title VII, the ADA and the ADEA: a "
+                   "question about protected activity is evidence of retaliation",
+    "pay-history": "State and city pay-history laws: many bar the question outright, and "
+                   "elsewhere it carries past pay gaps into the offer",
+    "userra": "USERRA: service in the Guard, the Reserves or the armed forces, and the "
+              "obligation to serve, may not count against a candidate",
 })
 LIVED_EXPERIENCE_NOTE = (
     "Let the candidate choose what to share. Do not follow up on diagnosis, medication, "
@@ -111,6 +117,7 @@ RULE_SCHEMA = {
     "lead_in": Field("bool", required=False),
     "follow_up": Field("bool", required=False),
     "overrides": Field("list", items=Field("id"), required=False),
+    "fallback": Field("bool", required=False),
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -249,11 +256,52 @@ class QuestionRule:
     lead_in: bool = False
     follow_up: bool = False
     overrides: frozenset[str] = frozenset()
+    fallback: bool = False  # counts only when no other rule found anything in the question
 
 
-def _compile(p: Path, rid: str, where: str, pattern: str) -> re.Pattern[str]:
+_CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
+_CLASS_NAME = re.compile(r"[a-z][a-z_]*")
+
+
+def load_classes(p: Path, data: Any) -> dict[str, str]:
+    """The word classes a rules file names (`classes: {name: [alternatives]}`), each as one
+    non-capturing group. A class may use classes defined before it."""
+    raw = data.get("classes") if isinstance(data, Mapping) else None
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ContentError(p, "expected 'classes:' with a mapping of name to alternatives")
+    out: dict[str, str] = {}
+    for name, words in raw.items():
+        if not isinstance(name, str) or not _CLASS_NAME.fullmatch(name):
+            raise ContentError(p, "a class name is lower-case letters and '_'", entry=str(name),
+                               field="classes")
+        if not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            raise ContentError(p, "a class is a non-empty list of patterns", entry=name,
+                               field="classes")
+        body = "|".join(_expand_classes(p, name, f"classes.{name}", w, out) for w in words)
+        out[name] = f"(?:{body})"
+        _compile(p, name, f"classes.{name}", out[name])
+    return out
+
+
+def _expand_classes(p: Path, rid: str, where: str, pattern: str, classes: Mapping[str, str]
+                    ) -> str:
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise ContentError(p, f"unknown word class {{{m.group(1)}}} (known: "
+                               f"{', '.join(sorted(classes)) or 'none'})", entry=rid, field=where)
+        return classes[m.group(1)]
+
+    return _CLASS_REF.sub(sub, pattern)
+
+
+def _compile(p: Path, rid: str, where: str, pattern: str,
+             classes: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    expanded = _expand_classes(p, rid, where, pattern, classes or {})
     try:
-        return re.compile(pattern)
+        return re.compile(expanded)
     except re.error as exc:
         raise ContentError(p, f"invalid pattern: {exc}", entry=rid, field=where) from None
 
@@ -276,6 +324,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
     p = path or resource("interview", "rules.yaml")
     data = load_yaml(p)
     items = data.get("rules") if isinstance(data, Mapping) else None
+    classes = load_classes(p, data)
     if not isinstance(items, list) or not items:
         raise ContentError(p, "expected 'rules:' with a list of rules")
     out: list[QuestionRule] = []
@@ -293,13 +342,13 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
         topics = []
         for i, t in enumerate(item["topics"], start=1):
             spec = _pattern_item(p, rid, f"topics[{i}]", t, _TOPIC)
-            topics.append(Topic(_compile(p, rid, f"topics[{i}]", spec["pattern"]),
-                                bool(spec.get("across_sentences", False)),
-                                required_factors(spec["pattern"])))
+            compiled = _compile(p, rid, f"topics[{i}]", spec["pattern"], classes)
+            topics.append(Topic(compiled, bool(spec.get("across_sentences", False)),
+                                required_factors(compiled.pattern)))
         allows = []
         for i, a in enumerate(item.get("allow") or (), start=1):
             spec = _pattern_item(p, rid, f"allow[{i}]", a, _ALLOW)
-            allows.append(Allow(_compile(p, rid, f"allow[{i}]", spec["pattern"]),
+            allows.append(Allow(_compile(p, rid, f"allow[{i}]", spec["pattern"], classes),
                                 spec.get("scope", "sentence")))
         rewrites = []
         for i, rw in enumerate(item["rewrites"], start=1):
@@ -309,7 +358,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
                 raise ContentError(p, f"unknown fact field {what} (known: "
                                    f"{', '.join(FACT_KEYS)})", entry=rid,
                                    field=f"rewrites[{i}].text")
-            when = tuple(_compile(p, rid, f"rewrites[{i}].when[{j}]", w)
+            when = tuple(_compile(p, rid, f"rewrites[{i}].when[{j}]", w, classes)
                          for j, w in enumerate(rw.get("when") or (), start=1))
             rewrites.append(Rewrite(rw["text"].strip(), rw["purpose"].strip(), when))
         frame = item.get("use_frame")
@@ -328,6 +377,7 @@ def load_rules(path: Path | None = None) -> tuple[QuestionRule, ...]:
             lead_in=bool(item.get("lead_in", False)),
             follow_up=bool(item.get("follow_up", False)),
             overrides=frozenset(item.get("overrides") or ()),
+            fallback=bool(item.get("fallback", False)),
         ))
     return tuple(out)
 
@@ -402,14 +452,15 @@ _S_IS = frozenset({"what", "how", "where", "who", "when", "why", "that", "there"
                    "he", "she", "let", "this", "which"})
 _BARE = re.compile(r"\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|"
                    r"couldnt|wouldnt|shouldnt|youre|youve|youll|youd|theyre|im|ive|u|ur|ya|"
-                   r"gonna|wanna|gotta)\b")
+                   r"gonna|wanna|gotta|probs|abt|bc)\b|\br(?= (you|u|ya)\b)")
 _BARE_TO = {"dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
             "arent": "are not", "wasnt": "was not", "werent": "were not", "havent": "have not",
             "hasnt": "has not", "hadnt": "had not", "couldnt": "could not",
             "wouldnt": "would not", "shouldnt": "should not", "youre": "you are",
             "youve": "you have", "youll": "you will", "youd": "you would", "theyre": "they are",
             "im": "i am", "ive": "i have", "u": "you", "ur": "your", "ya": "you",
-            "gonna": "going to", "wanna": "want to", "gotta": "have to"}
+            "gonna": "going to", "wanna": "want to", "gotta": "have to", "probs": "problems",
+            "abt": "about", "bc": "because", "r": "are"}
 _WOULD_HAD = re.compile(r"\b(you|they|he|she|i|we) would (been|had|gotten|got|done|used|taken|"
                         r"gone|seen|received|ever)\b")
 _LAST_TIME = re.compile(r"\b(when (was|is) )?the last time (that )?(you|he|she|they)\b")
@@ -429,6 +480,17 @@ _YOURSELF = re.compile(r"\b(you|your) yourself\b|\b(you) personally (?=(have|had
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.?!;:])")
 _EMPTY_COMMA = re.compile(r",\s*(?=[,.?!;:]|$)|^\s*,\s*")
+_OPINION_AUX = re.compile(
+    r"\b(would you say|do you think|do you feel|do you believe|would you agree|do you reckon|"
+    r"would you consider|do you consider|would you describe) (that )?you (are|were|have|had|"
+    r"can|could|will|would|should|might|may|need|do|did)\b")
+_OPINION_VERB = re.compile(
+    r"\b(would you say|do you think|do you feel|do you believe|do you reckon) (that )?you "
+    r"(?!(are|were|have|had|can|could|will|would|should|might|may|need|do|did|know)\b)"
+    r"(?=[a-z]+\b)")
+_SELF_VIEW = re.compile(
+    r"(?<!how )(?<!what )\b(do|would|did) you (consider|see|describe|call|think of|regard|"
+    r"view|count) yourself (as )?")
 _NEGATIVE_ASK = re.compile(r"\b(do|does|did|are|is|were|was|have|has|had|can|could|would|will|"
                            r"should) not (you|he|she|they|we)\b")
 
@@ -453,13 +515,19 @@ def normalize(text: str) -> str:
     t = _DASH.sub(", ", t)
     t = _HYPHEN.sub(" ", t)
     t = _APOSTROPHE.sub(_expand, t)
-    t = _BARE.sub(lambda m: _BARE_TO[m.group(1)], t)
+    t = _BARE.sub(lambda m: _BARE_TO[m.group(0)], t)
     t = _WOULD_HAD.sub(r"\1 had \2", t)
     t = _LAST_TIME.sub(lambda m: f"when did {m.group(4)} last", t)
     t = _YOU_KNOW.sub(r"\1", t)
     t = _FILLER.sub(" ", t)
     t = _YOURSELF.sub(lambda m: (m.group(1) or m.group(2)) + " ", t)
     t = _NEGATIVE_ASK.sub(r"\1 \2", t)
+    # "Would you say you're healthy?", "Do you think you drink more than most?", "Do you
+    # consider yourself disabled?" ask what "Are you healthy?", "Do you drink more than
+    # most?" and "Are you disabled?" ask.
+    t = _OPINION_AUX.sub(r"\3 you", t)
+    t = _OPINION_VERB.sub("do you ", t)
+    t = _SELF_VIEW.sub("are you ", t)
     t = _SPACE_PUNCT.sub(r"\1", _SPACES.sub(" ", t))
     return _EMPTY_COMMA.sub("", t).strip()
 
@@ -583,7 +651,8 @@ _USE_FRAME = re.compile(
     r"( own| lived| personal)? (experience|experiences|story|background|history|journey)\b"
     r"[^?.]{0,80}\b(shape|help|inform|guide|support|influence|affect|strengthen|benefit|"
     r"prepare|make|change|serve)\b")
-_LIVED = re.compile(r"\b(lived|personal|own|life) experiences?\b|\byour (own )?(story|journey)\b|"
+_LIVED = re.compile(r"\b(lived|personal|own|life) experiences?\b|"
+                    r"\byour (own )?(recovery |life |personal |lived )?(story|journey)\b|"
                     r"\bexperience (as|of being) (a |an )?(family member|parent|caregiver|"
                     r"person|peer|relative|loved one)")
 _EXPERIENCE_REF = re.compile(r"\b(that|this|those|these|such|your) (own |lived |personal )?"
@@ -637,9 +706,11 @@ def proper_names(text: str) -> frozenset[str]:
     Runs of capitalized words ("Social Security", "Hearing Voices Network") name things."""
     bounded = text[:MAX_CHARS]
     runs = {w.lower() for m in _CAPITALIZED_RUN.finditer(bounded) for w in m.group(0).split()}
+    # A capitalized word before a colon labels a form field ("Height: ____ Weight: ____").
     return frozenset(m.group(1).lower() for m in _PROPER.finditer(bounded)
                      if m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in runs
-                     and not m.group(1).lower().endswith(("es", "ers", "ists", "ors")))
+                     and not m.group(1).lower().endswith(("es", "ers", "ists", "ors"))
+                     and not bounded[m.end():m.end() + 3].lstrip().startswith(":"))
 
 
 @dataclass(frozen=True)
@@ -703,9 +774,18 @@ def _describes_candidate(before: list[str], people: _People) -> bool:
     return False
 
 
+_CLAUSE_BREAK = re.compile(
+    r"(?:[:;]|,\s*(?:but|so|and so|yet|though|although|anyway|because)\b)\s*")
+
+
 def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
-    """Whose is the topic at [pos, end): 'applicant', 'other' or 'unknown'."""
-    before = _words(sentence[max(0, pos - 240):pos])
+    """Whose is the topic at [pos, end): 'applicant', 'other' or 'unknown'.
+
+    The clause the topic sits in is read first ("Everyone here is in recovery, so no pressure,
+    but how much clean time do you have?": the clause names the candidate); only a clause that
+    names nobody is read with what comes before it."""
+    lo = max(0, pos - 240)
+    before = _words(sentence[lo:pos])
     after = _words(sentence[end:end + 80])
     # "pregnant participants", "Black and Latino youth": the topic describes other people
     # (but "are you a religious person" describes the candidate).
@@ -714,10 +794,48 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
         if w in OTHER_NOUNS and w not in _NOT_DESCRIBED and not (
                 w in DESCRIPTIVE and _describes_candidate(before, people)):
             return "other"
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, lo, pos)]
+    if breaks:
+        clause = _words(sentence[breaks[-1]:pos])
+        nxt = _CLAUSE_BREAK.search(sentence, end)
+        who = _scan_back(clause, people) or _scan_forward(
+            _words(sentence[end:nxt.start() if nxt else end + 240]), clause, after, people)
+        if who:
+            return who
+        words = _words(sentence[breaks[-1]:breaks[-1] + 160])
+        if words and words[0] in ASK_STARTS and words[0] not in ("so", "and", "your") and \
+                _words(sentence[:breaks[-1]])[:1] != ["if"]:
+            return "applicant"  # "..., so I have to ask: any plans for a baby?"
+    who = _scan_back(before, people) or _scan_forward(
+        _words(sentence[end:end + 240]), before, after, people)
+    if who:
+        return who
+    # No person named at all: a short or direct question ("Any hospital stays?") is put to the
+    # candidate; a longer general one ("What makes a peer group different from a therapy
+    # group?") is about the work.
+    words = _words(sentence[:160])
+    if len(words) <= 8 or (words and words[0] in ASK_STARTS):
+        return "applicant"
+    lead = sentence.rfind(",", 0, pos)
+    clause = _words(sentence[lead + 1:lead + 160]) if lead >= 0 else []
+    if clause and clause[0] in ASK_STARTS and clause[0] not in ("so", "and", "your") and \
+            sentence.rstrip().endswith("?"):
+        return "applicant"  # "Before we go on, is there a medical issue that ...?"
+    return "unknown"
+
+
+_RELATION_WORDS = frozenset({"last", "former", "previous", "old", "current", "past", "prior",
+                             "most", "recent", "new", "direct"})
+
+
+def _scan_back(before: list[str], people: _People) -> str | None:
+    """The nearest person before a topic decides whose it is (None: nobody named)."""
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         prev = before[i - 1] if i > 0 else ""
         nxt = before[i + 1] if i + 1 < len(before) else ""
+        if w in _TARGETS and prev in ("a", "an", "any", "the", "one", "each"):
+            continue  # "has an employer ever paid out workers' comp for you": an institution
         if nxt in _SERVICE_WORDS and (w in OTHER_NOUNS or w in _POSSESSIVES):
             # "a peer support program", "a youth group", "a participant in your group": a kind
             # of work or the candidate's workplace, not whose the topic is
@@ -733,7 +851,8 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
                     people.is_candidate(prev, before[:i - 1]):
                 return "other"
             return "applicant"
-        if w in WORK_RELATIONS and any(x in APPLICANT for x in before[max(0, i - 3):i]):
+        if w in WORK_RELATIONS and "your" in before[max(0, i - 3):i] and all(
+                x in _RELATION_WORDS for x in before[before.index("your", max(0, i - 3)) + 1:i]):
             continue  # "your last employer mentioned some absences": still about the candidate
         if people.is_other(w):
             # "do you see yourself as someone with ...", "have you been a client of ...",
@@ -741,20 +860,27 @@ def experiencer(sentence: str, pos: int, end: int, people: _People) -> str:
             if w in DESCRIPTIVE and _describes_candidate(before[:i], people):
                 return "applicant"
             return "other"
-    for j, w in enumerate(_words(sentence[end:end + 240])):
+    return None
+
+
+_TARGETS = frozenset({"employer", "employers", "boss", "bosses", "landlord", "company"})
+
+
+def _scan_forward(words: list[str], before: list[str], after: list[str], people: _People
+                  ) -> str | None:
+    """With nobody named before it, the first person after a topic decides."""
+    for j, w in enumerate(words):
         if w == "myself":
             return "other"
+        if w in _TARGETS or (j == 0 and w in ("who", "whose", "that")):
+            # "ever sued an employer?": what the topic is aimed at; "a psychiatrist who sees
+            # you": the relative clause names whose care it is
+            continue
         if people.is_candidate(w, before + after[:j]):
             return "applicant"
         if people.is_other(w):
             return "other"
-    # No person named at all: a short or direct question ("Any hospital stays?") is put to the
-    # candidate; a longer general one ("What makes a peer group different from a therapy
-    # group?") is about the work.
-    words = _words(sentence[:160])
-    if len(words) <= 8 or (words and words[0] in ASK_STARTS):
-        return "applicant"
-    return "unknown"
+    return None
 
 
 def _reported(sentence: str, pos: int, question: str) -> bool:
@@ -812,9 +938,38 @@ def _job_knowledge(sentence: str, pos: int, end: int, people: _People) -> bool:
         return True  # "your experience with eating disorder programs"
     words = _words(sentence[max(0, pos - 160):pos])[-10:]
     for i, w in enumerate(words):
+        if w == "know" and words[i + 1:i + 2] and words[i + 1] in _EMBEDDED:
+            continue  # "do you know what church he goes to?" asks the fact itself
         if w in KNOWLEDGE and not any(people.is_candidate(x, ()) for x in words[i + 1:]):
             return True
-    return False
+    # An opinion on a subject ("What do you think about restraints in psychiatric hospitals?"),
+    # not on the candidate's own state ("How do you feel about being hospitalized?").
+    if _DEFINITION.match(sentence) and not any(people.is_candidate(x, ()) for x in
+                                                _words(sentence)):
+        return True  # "What are common symptoms of PTSD?": about the subject, asked of no one
+    m = _OPINION_ON.search(sentence, max(0, pos - 80), pos)
+    if m is None:
+        return False
+    return not any(people.is_candidate(x, ()) or x in _SELF_STATE
+                   for x in _words(sentence[m.end():pos]))
+
+
+_DEFINITION = re.compile(
+    r"^(so |and )?(what|which|how) (are|is|do|does|would|can) (some |the |a few |common |the main |"
+    r"the early |typical |usual |key |early )?(warning )?(signs?|symptoms|causes?|effects?|side "
+    r"effects|types?|kinds?|risks?|stages?|treatments?|examples?|myths?|facts?|features|"
+    r"differences?) (of|for|between|in)\b")
+_EMBEDDED = frozenset({"what", "which", "where", "if", "whether", "who", "when", "how"})
+_OPINION_ON = re.compile(
+    r"\b((what|how|why) do you (think|feel)|how do you (view|see)|in your (view|opinion)|how "
+    r"(familiar|comfortable|experienced|knowledgeable|confident) (are|were) you (with|about|in|"
+    r"at|using|working with)|(your|"
+    r"what is your|what are your) (philosophy|views?|opinions?|thoughts|take|stance|position|"
+    r"perspective|approach) (on|about|of|regarding|toward|towards|to)|what (are|is) (some |the |"
+    r"a few |common |the main |the early )?(warning )?(signs?|symptoms|causes?|effects?|side "
+    r"effects|types?|kinds?|risks?|stages?|treatments?|examples?|myths?|facts?) (of|for))\b")
+_SELF_STATE = frozenset({"being", "having", "getting", "going", "taking", "needing", "staying",
+                         "becoming", "had", "been"})
 
 
 MODIFIED = frozenset({"prevention", "awareness", "education", "training", "curriculum",
@@ -860,6 +1015,101 @@ _APPLICANT_NOTE = re.compile(
     r"(who|with|that|whose)\b[^)\]]{0,200}[)\]]")
 _CANDIDATE_POSSESSIVE = re.compile(r"\b(the|this|our) (candidate|applicant|interviewee)'s\b")
 _PRONOUN = re.compile(r"\b(he|she|they|him|them|his|her|their)\b")
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^a-z0-9\s]+|\s+")
+_SENTENCE_END = frozenset({".", "?", "!", ";"})
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_NOT_VERBS = frozenset({"always", "sometimes", "perhaps", "less", "unless", "yes", "thus",
+                        "this", "his", "its", "us", "was", "is", "has", "does", "across",
+                        "afterwards", "towards", "nevertheless", "regardless", "besides"})
+_OBJECT_NEXT = frozenset({
+    "to", "for", "at", "in", "on", "about", "with", "from", "as", "that", "if", "when",
+    "while", "and", "or", "but", "so", "again", "a", "an", "the", "up", "out", "back", "off",
+    "down", "over", "into", "through", "after", "before", "since", "because", "he", "she",
+    "they", "you", "know", "do", "did", "was", "is", "any", "anything", "something", "this",
+    "these", "those", "there", "here", "then", "how", "what", "why", "whether", "go", "leave",
+    "feel", "seem", "be", "get", "take", "stay", "very", "too", "more", "less"})
+_PLURAL_OTHERS = frozenset({"people", "children", "men", "women", "staff", "others", "everyone",
+                            "kids", "youth", "families", "team"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_CANDIDATE_PHRASE = re.compile(
+    r"\b(the|this|our) (candidate|applicant|interviewee)('s)?|\byour (former|previous|past) "
+    r"(employee|staff member|supervisee|worker|direct report|report)('s)?")
+
+
+def _plain_verb(w: str) -> str:
+    """The form of a present-tense verb after "you" ("goes" -> "go", "has" -> "have")."""
+    if w in _AGREE:
+        return _AGREE[w]
+    if len(w) < 4 or not w.endswith("s") or w in _NOT_VERBS or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "zes", "oes")):
+        return w[:-2]
+    return w[:-1]
+
+
+_ASKING_AUX = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had",
+                         "would", "could", "will", "can", "should", "might"})
+
+
+def second_person(text: str, *, they: bool = False, marked: bool = True) -> str:
+    """A reference check read as if put to the candidate: "Was he ever hospitalized while he
+    worked for you?" reads "were you hospitalized while you worked for you?", so every rule
+    written for "you" applies. A pronoun after another singular person ("a participant told her
+    he ...") or of the other gender than the candidate's first one is left alone; they, them and
+    their change only when the question is marked as a reference check (`they`). In a question
+    not `marked` as one (read as a reference check only because its he or she points to nobody
+    named) the candidate must first appear as he or she; "Would you ask her directly?" stays as
+    it is."""
+    text = _CANDIDATE_PHRASE.sub(
+        lambda m: "your" if (m.group(3) or m.group(6)) else "you", text)
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
+    out = list(tokens)
+    gender = ""
+    other = False
+    for k, i in enumerate(words):
+        w = tokens[i]
+        prev_i = words[k - 1] if k else -1
+        if prev_i >= 0 and any(c in _SENTENCE_END for t in tokens[prev_i + 1:i] for c in t):
+            other = False
+        nxt = tokens[words[k + 1]] if k + 1 < len(words) and not any(
+            c in _SENTENCE_END for t in tokens[i + 1:words[k + 1]] for c in t) else ""
+        sex = "m" if w in _MALE else "f" if w in _FEMALE else ""
+        if sex and not marked and not gender and w not in ("he", "she"):
+            continue  # "would you ask her directly?": the candidate has not appeared yet
+        if (sex and not other and gender in ("", sex)) or (they and w in _THEY and not other):
+            gender = gender or sex
+            if w in ("he", "she", "they"):
+                out[i] = "you"
+                if prev_i >= 0 and tokens[prev_i] in _AGREE and out[prev_i] == tokens[prev_i]:
+                    out[prev_i] = _AGREE[tokens[prev_i]]  # "was he" -> "were you"
+                elif nxt and w != "they":
+                    out[words[k + 1]] = _plain_verb(nxt)  # "she goes" -> "you go"
+            elif w in ("him", "them"):
+                out[i] = "you"
+            elif w in ("himself", "herself", "themselves"):
+                out[i] = "yourself"
+            elif w in ("hers", "theirs"):
+                out[i] = "yours"
+            elif w == "his":
+                out[i] = "your" if nxt and nxt not in _OBJECT_NEXT else "yours"
+            elif w == "her":
+                out[i] = "you" if not nxt or nxt in _OBJECT_NEXT else "your"
+            elif w == "their":
+                out[i] = "your"
+            continue
+        owned = prev_i >= 0 and out[prev_i] in ("your", "his", "her") and w in WORK_RELATIONS
+        if w in OTHER_NOUNS and w not in THIRD_SINGULAR and w not in THIRD_PLURAL and (
+                w not in _PLURAL_OTHERS and not w.endswith("s")) and w not in ("who", "whose") \
+                and not owned:  # "as his supervisor, did you see ...": the reference
+            other = True
+    return "".join(out)
 
 
 def _candidate_pronouns(m: re.Match[str]) -> str:
@@ -949,8 +1199,10 @@ def _candidates(text: str, rules: Sequence[QuestionRule]) -> set[int]:
 
 
 def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], people: _People,
-                   question: str, across: bool = False) -> list[_Found]:
-    """Rule hits in one sentence (or, with `across`, the cross-sentence topics of a text)."""
+                   question: str, across: bool = False, anyone: bool = False) -> list[_Found]:
+    """Rule hits in one sentence (or, with `across`, the cross-sentence topics of a text).
+    With `anyone`, a topic counts whoever it is about (the sentence is turned to the
+    candidate by the question after it)."""
     out: list[_Found] = []
     candidates = _candidates(sentence, rules)
     for rule in rules:
@@ -974,7 +1226,7 @@ def _sentence_hits(sentence: str, idx: int, rules: Sequence[QuestionRule], peopl
                                 for a in al.pattern.finditer(sentence)]
                 if any(s0 <= start and end <= e0 for s0, e0 in covering):
                     continue
-                if rule.about == "applicant" and not _about_candidate(
+                if rule.about == "applicant" and not anyone and not _about_candidate(
                         rule, sentence, start, end, people, question):
                     continue
                 out.append(_Found(rule, m.group(0), idx, start, rule.verdict))
@@ -995,9 +1247,49 @@ def _about_candidate(rule: QuestionRule, sentence: str, start: int, end: int, pe
         who = "applicant"  # "Coaches here need two years of ... Do you have that?"
     if who in ("other", "unknown"):
         return False
+    if _reported(sentence, start, question):
+        return False  # "a participant keeps asking about your personal life": their words
     return not (who != "applicant-own" and (
-        _reported(sentence, start, question) or _job_knowledge(sentence, start, end, people)
-        or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)))
+        _job_knowledge(sentence, start, end, people) or _work_subject(sentence, start)
+        or _topic_is_speaker(sentence, end) or _topic_is_modifier(sentence, end)
+        or _others_hypothetical(sentence, start, question)))
+
+
+_WORK_SUBJECT = re.compile(
+    r"\b(groups?|class(es)?|workshops?|sessions?|trainings?|presentations?|talks?|curriculum|"
+    r"modules?|lessons?|programs?|discussions?|handouts?|flyers?|resources?|materials?|"
+    r"activit(y|ies)|meetings?) (about|on|for|around|covering|focused on|addressing|that "
+    r"(covers|addresses|teaches)|to help (people|participants|someone|members) (with|cope with|"
+    r"manage|handle|understand))( \w+){0,3} ?$")
+
+
+def _work_subject(sentence: str, pos: int) -> bool:
+    """"Describe how you'd run a group about coping with anxiety": the topic is what a piece
+    of work is about, not the candidate's condition."""
+    return bool(_WORK_SUBJECT.search(sentence[max(0, pos - 80):pos]))
+
+
+_HYPOTHETICAL = re.compile(r"\b(if|when|whenever|suppose|imagine|say) (?P<who>(a|an|the|one "
+                           r"of (your|our|the)|some|another|someone|somebody|one)\b[^,?.]{0,40})")
+
+
+def _others_hypothetical(sentence: str, pos: int, question: str) -> bool:
+    """"What would you do if a participant showed up at your church?": in a scenario whose
+    subject is another person, the candidate's things named in it (your church, your
+    neighborhood) set the scene; nothing is asked about them. Only a possessive right before the
+    topic counts: "... if a participant's story triggered you" still asks about the candidate."""
+    if not _RESPONSE_FRAME.search(question):
+        return False
+    before = _words(sentence[max(0, pos - 200):pos])
+    if not before or before[-1] not in ("your", "yours"):
+        return False
+    found = list(_HYPOTHETICAL.finditer(sentence, max(0, pos - 200), pos))
+    if not found:
+        return False
+    words = _words(found[-1].group("who"))
+    subject = next((w for w in words if w not in ("a", "an", "the", "one", "of", "your", "our",
+                                                   "some", "another")), "")
+    return subject in OTHER_NOUNS and subject not in THIRD_SINGULAR
 
 
 def _split(norm: str, in_text: bool) -> list[_Sent]:
@@ -1037,13 +1329,14 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     marker = _REFERENCE_MARK.match(ctx_norm) or _REFERENCE_MARK.match(norm)
     full = f"{ctx_norm} {norm}".strip()
     names = proper_names(context.strip()) | proper_names(text.strip())
+    explicit = reference or bool(marker) or bool(_REFERENCE_CUES.search(full))
     reference = reference or _reference_mode(full, names)
     if marker and marker.string is norm:
         norm = norm[marker.end():]
     norm = _APPLICANT_NOTE.sub(_candidate_pronouns, norm, count=1)
     if reference:
-        norm = _CANDIDATE_POSSESSIVE.sub("their", norm)
-        ctx_norm = _CANDIDATE_POSSESSIVE.sub("their", ctx_norm)
+        ctx_norm, _, norm = second_person(f"{ctx_norm}\n{norm}", they=explicit,
+                                          marked=explicit).partition("\n")
     people = _People(reference, names)
     sents = _split(ctx_norm, False) + _split(norm, True)
     question = " ".join(s.text for s in sents)
@@ -1066,6 +1359,7 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
         if not s.ask and _REQUIREMENT_STATEMENT.search(s.text):
             s.found = [f for f in s.found if not (f.rule.law in _PROTECTED_LAWS and
                                                   f.verdict == Verdict.NOT_ALLOWED)]
+    _turn_to_candidate(sents, normal, people, question)
     _follow_disclosures(sents, follows)
     # A probe inherits only what is wrong with the question it follows, as that question is
     # judged on its own: a question that asks how the candidate would use their experience is
@@ -1075,6 +1369,10 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     from_context = False if context_ok else _inherit_context(sents)
     use_note = _apply_use_frames(sents, question)
     found = [f for s in sents if s.in_text for f in s.found]
+    if any(not f.rule.fallback for f in found):
+        # a rule that names the subject (even one a use frame made fine) judges it; the
+        # vocabulary backstops count only where no such rule applies
+        found = [f for f in found if not f.rule.fallback]
     hits = tuple(Hit(f.rule.id, str(f.verdict), f.phrase) for f in found)
     found = [f for f in found if f.verdict != Verdict.OK]
     if not found:
@@ -1094,6 +1392,35 @@ def _judge(text: str, context: str, rules: Sequence[QuestionRule], reference: bo
     return _Judgment(top.verdict, rule, f"{reason} ({LAWS[law]}.)", note, law,
                      top.rewrites or rule.rewrites, reference, top.from_context or (
                          from_context and any(f.from_context for f in found)), norm, hits)
+
+
+_TURN = re.compile(
+    r"^(and|so|what about|how about|and what about|and how about)? ?(you|yourself)\W*$|"
+    r"^(and |so )?(do|did|are|were|have|has|had|will|would|can|could|is|was) you( too| as well|"
+    r" yourself| also)?\W*$|^(is|was) that (true|the case|so) (for|of|with) you\W*$|"
+    r"^(does|did|would) that (apply to|describe|include|fit) you\W*$|^same (for|with) you\W*$|"
+    r"^(is|was) that you\W*$|^what about you\W*$")
+
+
+_TURN_STATE = re.compile(
+    r"^(is|would|will|could|does|do|might|was|should|can) (that|this|it|any of (that|this)|"
+    r"something like that|all that|the same)\b[^.?!]{0,60}\b((issue|problem|concern|worry|"
+    r"factor|struggle|risk|challenge) (for|with) you|worry about\b[^.?!]{0,20}\b(with|for|in) "
+    r"you|(true|the case) (for|of|with) you|(apply|applies) to you|(describe|describes|sound "
+    r"like|sounds like) you|(affect|affects) you|happen(ed)? to you)\W*$")
+
+
+def _turn_to_candidate(sents: list[_Sent], rules: Sequence[QuestionRule], people: _People,
+                       question: str) -> None:
+    """"Some of our staff have health stuff going on, and that's fine. Do you?" and "... Is
+    that something we'd need to worry about with you?": a short question that turns the
+    sentence before it to the candidate asks the candidate about what that sentence names."""
+    for i, s in enumerate(sents):
+        if i == 0 or not s.in_text or not (_TURN.match(s.text) or _TURN_STATE.match(s.text)):
+            continue
+        for f in _sentence_hits(sents[i - 1].text, i, rules, people, question, anyone=True):
+            if f.rule.about == "applicant":
+                s.found.append(replace(f, sent=i, pos=0))
 
 
 def _follow_disclosures(sents: list[_Sent], follows: Sequence[QuestionRule]) -> None:

@@ -190,3 +190,47 @@ def test_verdicts_are_the_shared_enum() -> None:
     assert {"text", "verdict", "category", "reason", "rewrite", "source", "note", "law",
             "purpose", "blanks"} <= set(d)
     assert d["law"] == "pregnancy" and d["blanks"] == ["schedule"]
+
+
+# Sets written as interviewers write, with allowed | prohibited labels (scored as the shared
+# dev scorer scores: see tests/interview/setscore.py): (blocked, flagged, false_block at most)
+FRESH_GATES = {
+    "fresh_questions.yaml": (0.97, 0.97, 0.01),
+    "round_questions.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions2.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions3.yaml": (0.97, 0.97, 0.01),
+    "fresh_questions4.yaml": (0.97, 0.97, 0.01),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRESH_GATES))
+def test_fresh_question_sets(name: str) -> None:
+    from tests.interview.setscore import load_set, score
+
+    items = _load(name)
+    assert len(items) >= 100 and {q["label"] for q in items} == {"allowed", "prohibited"}
+    assert load_set(name) == items
+    s = score(items)
+    want_blocked, want_flagged, max_blocked = FRESH_GATES[name]
+    assert s.blocked >= want_blocked, s.unblocked + s.misses
+    assert s.flagged >= want_flagged, s.misses
+    assert s.false_block <= max_blocked, s.false_blocks
+    assert not s.bad_rewrites, s.bad_rewrites
+
+
+@pytest.mark.parametrize(("text", "verdict", "category"), [
+    ("Have you ever filed a discrimination charge against an employer?", "not_allowed",
+     "protected-activity"),
+    ("How would you help a participant who wants to file a discrimination complaint?", "ok",
+     "none"),
+    ("What were you paid at your last job?", "caution", "pay-history"),
+    ("What are your pay expectations for this job?", "ok", "none"),
+    ("Will you be deployed with the Guard anytime soon?", "caution", "military-obligations"),
+    ("How would you support a veteran who was deployed three times?", "ok", "none"),
+])
+def test_retaliation_pay_history_and_service_rules(text: str, verdict: str, category: str
+                                                   ) -> None:
+    v = check_question(text)
+    assert (v.verdict, v.category) == (verdict, category), v
+    if verdict != "ok":
+        assert v.rewrite and check_question(v.rewrite).verdict == "ok"
