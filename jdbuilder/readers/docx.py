@@ -78,11 +78,40 @@ def check_docx_archive(path: str | Path) -> None:
     docx_bytes(path)
 
 
+def _flatten_entities(doc: DocxDocument) -> None:
+    """python-docx's parser never expands entities (no XXE, no "billion laughs"), so an entity
+    a document declares for itself stays a reference node, with the text after it in the node's
+    tail. Drop each reference and keep that text where it was: every reader sees the whole
+    paragraph, and a copy saved from it is well-formed (it would otherwise name an entity it no
+    longer declares)."""
+    from lxml import etree
+
+    parts = [doc.part, *(rel.target_part for rel in doc.part.rels.values()
+                         if not rel.is_external)]
+    for part in parts:
+        root = getattr(part, "element", None)
+        if root is None:
+            continue
+        for ref in list(root.iter(etree.Entity)):
+            parent = ref.getparent()
+            if parent is None:
+                continue
+            if ref.tail:
+                previous = ref.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + ref.tail
+                else:
+                    parent.text = (parent.text or "") + ref.tail
+            parent.remove(ref)
+
+
 def open_docx(path: str | Path) -> DocxDocument:
     """Open a DOCX safely (bounded; python-docx's parser does not resolve entities)."""
     data = docx_bytes(path)
     try:
-        return open_document(io.BytesIO(data))
+        doc = open_document(io.BytesIO(data))
+        _flatten_entities(doc)
+        return doc
     except Exception as exc:  # python-docx raises many types for damaged parts
         raise InputError(path, f"is not a readable Word document ({type(exc).__name__}: "
                                f"{str(exc)[:120]})") from None

@@ -75,3 +75,31 @@ def test_a_pdf_renamed_docx(tmp_path: Path) -> None:
     p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
     with pytest.raises(InputError, match="not a DOCX file"):
         read_docx_paragraphs(p)
+
+
+def _with_document_xml(change: object) -> bytes:
+    """A DOCX whose word/document.xml is passed through `change` (bytes -> bytes)."""
+    base = _docx(["PLACEHOLDER"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = change(data)  # type: ignore[operator]
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def declared_entity_docx() -> bytes:
+    """A document that declares its own entity and uses it inside a sentence."""
+    return _with_document_xml(lambda xml: xml.replace(
+        b"?>", b'?><!DOCTYPE w:document [<!ENTITY org "Hilltown Peer Center">]>', 1).replace(
+        b"PLACEHOLDER", b"&org; staff help addicts &amp; families find housing."))
+
+
+def test_text_after_a_declared_entity_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "entity.docx"
+    p.write_bytes(declared_entity_docx())
+    (text,) = read_docx_paragraphs(p)
+    assert text == " staff help addicts & families find housing."
