@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docx.styles import BabelFish
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -213,12 +214,31 @@ def _document_from_project(path: Path, policy: Policy) -> tuple[DocxDocument, Po
     return DocxRenderer(tree).render(), policy
 
 
+LETTER = (12240, 15840)  # twentieths of a point: 8.5 x 11 inches
+MARGIN = 1440  # one inch
+
+
+def _writable(doc: DocxDocument) -> DocxDocument:
+    """A document python-docx can add a table to, whatever program wrote it: a body without
+    section properties gets a Letter page with one-inch margins (tables need a page width)."""
+    body = doc.element.body
+    sect = body.get_or_add_sectPr()
+    if sect.find(qn("w:pgSz")) is None or sect.find(qn("w:pgMar")) is None:
+        section = doc.sections[-1]
+        section.page_width = section.page_width or Twips(LETTER[0])
+        section.page_height = section.page_height or Twips(LETTER[1])
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            if getattr(section, side) is None:
+                setattr(section, side, Twips(MARGIN))
+    return doc
+
+
 def _load(source: Path, policy: Policy) -> tuple[DocxDocument, Policy]:
     suffix = source.suffix.lower()
     if suffix == ".docx":
         from jdbuilder.readers.docx import open_docx
 
-        return open_docx(source), policy
+        return _writable(open_docx(source)), policy
     if suffix == ".jdb":
         return _document_from_project(source, policy)
     if suffix in TEXT_SUFFIXES:

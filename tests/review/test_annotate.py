@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -504,3 +506,51 @@ def test_output_opens_in_libreoffice(tmp_path: Path, sample_docx: Path) -> None:
     assert content.count("<office:annotation ") == 5
     assert content.count("<office:annotation-end ") == 5
 
+
+
+def _rewritten(tmp_path: Path, change: Any) -> Path:
+    d = docx.Document()
+    d.add_paragraph("PLACEHOLDER")
+    d.add_paragraph("Do you have children?")
+    buf = io.BytesIO()
+    d.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = change(data)
+            dst.writestr(item, data)
+    path = tmp_path / "odd.docx"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _well_formed(path: Path) -> None:
+    from xml.dom import minidom
+
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                minidom.parseString(z.read(name))
+
+
+def test_a_document_without_section_properties_is_reviewed(tmp_path: Path) -> None:
+    source = _rewritten(tmp_path, lambda xml: re.sub(
+        rb"<w:sectPr.*?</w:sectPr>", b"", xml.replace(b"PLACEHOLDER", b"Helps addicts."),
+        flags=re.S))
+    result = write_review(source, tmp_path / "out.docx")
+    assert result.comments == 2 and result.question_verdicts == 1
+    _well_formed(tmp_path / "out.docx")
+
+
+def test_a_document_declaring_its_own_entities_gives_a_well_formed_copy(
+        tmp_path: Path) -> None:
+    source = _rewritten(tmp_path, lambda xml: xml.replace(
+        b"?>", b'?><!DOCTYPE w:document [<!ENTITY org "Hilltown">]>', 1).replace(
+        b"PLACEHOLDER", b"&org; staff help addicts &amp; families."))
+    out = tmp_path / "out.docx"
+    result = write_review(source, out)
+    assert result.counts["warning"] == 1
+    _well_formed(out)
