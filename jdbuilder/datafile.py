@@ -47,6 +47,18 @@ _LineLoader.add_constructor(
 )
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date as a date; an impossible one (2026-13-45) stays text, so the schema names the
+    entry and field and only that entry is skipped, not the whole file."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def parse_yaml(text: str, path: str | Path) -> Any:
     """Parse YAML text; syntax errors become a `ContentError` naming the file and line."""
     try:

@@ -72,6 +72,16 @@ def test_broken_user_entry_is_reported_and_rest_loads(tmp_path: Path) -> None:
     assert "mine.yaml" in str(err) and "dutty" in str(err)
 
 
+def test_an_impossible_date_skips_only_its_entry(tmp_path: Path) -> None:
+    odd = STATEMENT + STATEMENT.split("statements:\n")[1].replace("duty.my-own", "duty.odd-day") \
+        .replace("2026-11-01", "2026-13-45")
+    lib = load_library(personal=_user_layer(tmp_path, odd))
+    assert "duty.my-own" in lib.statements and "duty.odd-day" not in lib.statements
+    (err,) = lib.problems
+    assert err.entry == "duty.odd-day" and err.field == "reviewed_on"
+    assert "2026-13-45" in str(err) and "mine.yaml" in str(err)
+
+
 def test_yaml_syntax_error_in_user_file_names_file_and_line(tmp_path: Path) -> None:
     lib = load_library(personal=_user_layer(tmp_path, "statements:\n  - id: [unclosed\n"))
     (err,) = lib.problems
