@@ -12,15 +12,45 @@ and matching by these expanded forms accept exactly the same tokens.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
+import types
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
 import numpy as np
-import spacy
-from spacy.attrs import LIKE_NUM, LOWER
-from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def _without_download_code() -> Iterator[None]:
+    """spaCy's package imports its command-line tools, and their download command imports
+    `requests`, whose urllib3 opens a socket at import to probe for IPv6. jdbuilder never
+    downloads anything, so while spaCy is imported `requests` is a placeholder that refuses to
+    be used; the real package stays importable for anything else afterwards."""
+    if "requests" in sys.modules:
+        yield
+        return
+    placeholder = types.ModuleType("requests")
+
+    def refuse(name: str) -> Any:  # AttributeError: hasattr() and inspect stay quiet
+        raise AttributeError(f"requests.{name}: jdbuilder never downloads (spaCy's download "
+                             "code is not loaded)")
+
+    placeholder.__getattr__ = refuse  # type: ignore[method-assign]
+    sys.modules["requests"] = placeholder
+    try:
+        yield
+    finally:
+        if sys.modules.get("requests") is placeholder:
+            del sys.modules["requests"]
+
+
+with _without_download_code():
+    import spacy
+    from spacy.attrs import LIKE_NUM, LOWER
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 _lock = threading.Lock()
 

@@ -76,3 +76,41 @@ def test_self_test_runs_offline(tmp_path: Path) -> None:
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "all steps passed" in r.stdout
+
+
+_RECORD = '''
+import os, socket, traceback
+class _Recorded(socket.socket):
+    def __init__(self, *args, **kwargs):
+        with open(os.environ["SOCKET_LOG"], "a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_stack(limit=12)) + "\\n----\\n")
+        raise OSError("sockets are recorded and refused in this test")
+socket.socket = _Recorded
+'''
+
+
+def test_no_socket_is_even_created_on_the_check_path(tmp_path: Path) -> None:
+    """Libraries that probe the network at import and swallow the failure (urllib3 checks for
+    IPv6 by opening a socket) would pass a blocking test: record every socket instead."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_RECORD, encoding="utf-8")
+    log = tmp_path / "sockets.log"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(site), *filter(None, [os.environ.get("PYTHONPATH")])]),
+        "SOCKET_LOG": str(log), "JDBUILDER_HOME": str(tmp_path / "home")}
+    probe = subprocess.run([sys.executable, "-c", "import socket\ntry: socket.socket()\n"
+                            "except OSError: pass"], env=env, timeout=60)
+    assert probe.returncode == 0 and log.exists()  # the recorder works
+    log.unlink()
+    text = tmp_path / "jd.txt"
+    text.write_text("Helps addicts find housing.\nDo you have children?\n", encoding="utf-8")
+    for args in (["check", str(text)], ["questions", str(text)],
+                 ["review", str(text), "--out", str(tmp_path / "r.docx")]):
+        subprocess.run([sys.executable, "-m", "jdbuilder", *args], env=env,
+                       capture_output=True, timeout=300)
+        assert not log.exists(), (args, log.read_text(encoding="utf-8"))
