@@ -172,6 +172,8 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         return True
     if rule.others_people and context.others_people(view, m, d.bounds(d.sentences, m.start)[0]):
         return True
+    if rule.with_consent and context.consented(view, *d.bounds(d.sentences, m.start)):
+        return True
     if rule.negatable:
         if context.is_negated(view, m):
             return True

@@ -6,7 +6,9 @@
 - proper names ("Narcotics Anonymous", "Department of Mental Health");
 - contrast ("members and not patients") and criticism of a duty ("peers are too often misused
   as drivers");
-- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...").
+- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...");
+- the person's own request or consent, for duties that are fine when the person asks ("shares
+  updates with the team when the person agrees", "offers rides if members ask").
 """
 
 from __future__ import annotations
@@ -379,6 +381,61 @@ def criticised(view: TokenView, lo: int, hi: int) -> bool:
     if CRITIQUE & set(words):
         return True
     return any((a, b) in CRITIQUE_PAIRS for a, b in itertools.pairwise(words))
+
+
+# What a person may want "to" do that is the duty itself ("when members want to share").
+_CONSENTED_ACTS = frozenset({"share", "talk", "do", "have", "be", "go", "come", "join",
+                             "attend", "meet", "ride", "use", ".", ","})
+# "when the person asks", "if they choose", "with their permission", "at the member's request"
+CONSENT_LEADS = frozenset({"when", "if", "whenever", "once", "where", "as", "after"})
+CONSENT_VERBS = frozenset({
+    "ask", "asks", "asked", "want", "wants", "wanted", "request", "requests", "requested",
+    "agree", "agrees", "agreed", "consent", "consents", "consented", "choose", "chooses",
+    "chose", "invite", "invites", "invited", "prefer", "prefers", "wish", "wishes", "wished",
+    "permit", "permits", "allow", "allows", "like",
+})
+CONSENT_NOUNS = frozenset({"permission", "consent", "agreement", "knowledge", "approval",
+                           "authorization", "authorisation", "release", "request", "invitation"})
+_CONSENT_HOLDERS = frozenset({"their", "his", "her", "its", "written", "signed", "informed",
+                              "explicit", "express", "own", "'s", "'", "a", "the"})
+
+
+def consented(view: TokenView, lo: int, hi: int) -> bool:
+    """The sentence makes the duty the person's choice: "when the person agrees", "if they
+    ask", "with their permission", "at the member's request" (not "with the supervisor's
+    approval")."""
+    words = [view.text(k) for k in range(lo, hi)]
+    for k, w in enumerate(words):
+        if w in CONSENT_LEADS:
+            # a person (or pronoun) as the subject, then a consent verb, within a few words
+            subject = False
+            for j in range(k + 1, min(k + 6, len(words))):
+                x = words[j]
+                if x in PERSONS:
+                    subject = True
+                elif x in CONSENT_VERBS and subject:
+                    # "if they want to", "when the person wants to share": the duty itself;
+                    # "when a resident wants to leave" asks for something else
+                    after = words[j + 1:j + 3]
+                    if after[:1] == ["to"] and after[1:] and after[1] not in _CONSENTED_ACTS:
+                        break
+                    return True
+                elif x in SENTENCE_BREAK or x == ",":
+                    break
+        elif w in ("with", "at", "upon", "on", "by") and k + 1 < len(words):
+            between = words[k + 1:k + 5]
+            for j, x in enumerate(between):
+                if x in CONSENT_NOUNS:
+                    held = between[:j]
+                    if (w == "with" or x in ("request", "invitation")) and all(
+                            y in _CONSENT_HOLDERS or y in PERSONS for y in held) and (
+                            w == "with" or any(y in PERSONS or y in ("their", "his", "her")
+                                               for y in held)):
+                        return True
+                    break
+                if x in STAFF or x in SENTENCE_BREAK:
+                    break
+    return False
 
 
 def starts_sentence(view: TokenView, lo: int, start: int) -> bool:

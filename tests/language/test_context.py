@@ -106,3 +106,25 @@ def test_the_role_as_actor_is_still_flagged(text: str) -> None:
 ])
 def test_british_spellings_in_pasted_text_still_match(text: str, category: str) -> None:
     assert category in {f.category for f in check(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Shares updates with the care team when the person agrees.",
+    "Talks with hospital staff to plan a warm handoff when the member asks.",
+    "Passes concerns on to the nurse with the person's written consent.",
+    "Drives members to appointments at their request.",
+    "Reports rights violations to the protection and advocacy office if a member asks.",
+])
+def test_the_persons_own_request_or_consent(text: str) -> None:
+    assert not {f for f in check(text) if f.category in ("peer-role-conflict",
+                                                         "coercive-language")}
+
+
+@pytest.mark.parametrize("text", [
+    "Shares updates on each member's mood with the care team.",
+    "Passes concerns on to the nurse with the supervisor's approval.",
+    "Notifies the nurse when a resident wants to leave the unit.",
+    "Administers medications when residents ask for them.",
+])
+def test_consent_of_someone_else_or_to_something_else_is_not_consent(text: str) -> None:
+    assert {f for f in check(text) if f.category == "peer-role-conflict"}
