@@ -152,7 +152,7 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
     if rule.not_with:
         lo, hi = d.bounds(d.clauses, m.start)
         if _any_match(rule.not_with, view, max(lo, m.start - 10), min(hi, m.end + 10),
-                      lambda x: x.end <= hi):
+                      lambda x: x.end <= hi and not _beside_staff(view, x)):
             return True
     if rule.only_with:
         lo, hi = d.bounds(d.sentences, m.start)
@@ -181,6 +181,16 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         if context.criticised(view, lo, hi):
             return True
     return rule.agent_check and context.someone_else_acts(view, m, d.is_verb)
+
+
+def _beside_staff(view: TokenView, x: Match) -> bool:
+    """A not_with match that is only a modifier, or whose people are not the point, does not
+    clear a duty: "their individual therapists", "for community members" (the match modifies
+    the noun after it), "alerts staff to residents" (the staff are told about the people)."""
+    after = view.text(x.end) if x.end < view.n else ""
+    before = view.text(x.start - 1) if x.start > 0 else ""
+    told = view.text(x.start) == "to" and (before in context.STAFF or before == "staff")
+    return after in context.STAFF or after in context.PERSONS or told
 
 
 def _one_per_duty(found: list[_Hit], d: _Doc) -> list[_Hit]:

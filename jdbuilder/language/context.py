@@ -423,7 +423,7 @@ def consented(view: TokenView, lo: int, hi: int) -> bool:
                 elif x in SENTENCE_BREAK or x == ",":
                     break
         elif w in ("with", "at", "upon", "on", "by") and k + 1 < len(words):
-            between = words[k + 1:k + 5]
+            between = words[k + 1:k + 7]
             for j, x in enumerate(between):
                 if x in CONSENT_NOUNS:
                     held = between[:j]

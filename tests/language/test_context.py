@@ -128,3 +128,21 @@ def test_the_persons_own_request_or_consent(text: str) -> None:
 ])
 def test_consent_of_someone_else_or_to_something_else_is_not_consent(text: str) -> None:
     assert {f for f in check(text) if f.category == "peer-role-conflict"}
+
+
+@pytest.mark.parametrize("text", [
+    "Passes along what members say in group to their individual counselors.",
+    "Alerts nursing staff to residents who seem intoxicated.",
+    "Conducts health screenings for community members at intake.",
+])
+def test_a_person_word_as_a_modifier_does_not_make_the_person_the_recipient(text: str) -> None:
+    assert {f for f in check(text) if f.category == "peer-role-conflict"}
+
+
+@pytest.mark.parametrize("text", [
+    "Gives feedback to the individual on early signs of stress, when they ask for it.",
+    "Shares observations with the person about what seems to help them.",
+    "Completes a needs assessment of the neighborhood with community partners.",
+])
+def test_the_person_as_recipient_or_a_place_as_object(text: str) -> None:
+    assert not {f for f in check(text) if f.category == "peer-role-conflict"}
