@@ -475,8 +475,16 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
         same = [f for f in final if f.rule.category == hit.rule.category
                 and f.m.rep_start < hit.m.rep_end and hit.m.rep_start < f.m.rep_end]
         if same:
-            if hit.rule.id != same[0].rule.id:
-                same[0].also.add(hit.rule.id)
+            head = same[0]
+            if hit.rule.id != head.rule.id:
+                head.also.add(hit.rule.id)
+            if head.rule.rewrites and hit.rule.rewrites and (
+                    hit.m.rep_start < head.m.rep_start or hit.m.rep_end > head.m.rep_end):
+                # the same duty in more words ("handles UAs, searches ..."): one finding
+                # over both, so every part of the duty is shown
+                head.m = Match(min(head.m.start, hit.m.start), max(head.m.end, hit.m.end),
+                               min(head.m.rep_start, hit.m.rep_start),
+                               max(head.m.rep_end, hit.m.rep_end))
             continue
         final.append(hit)
     for hit in _one_per_duty(final, d):

@@ -54,6 +54,7 @@ PERSONS = frozenset({
     "caller", "callers", "recipient", "recipients", "occupant", "occupants", "youths",
 })
 OWN = frozenset({"own"})
+_DETERMINERS = frozenset({"the", "a", "an", "all", "each", "every", "any", "their", "his", "her"})
 STAFF = frozenset({
     "nurse", "nurses", "nursing", "psychiatrist", "psychiatrists", "prescriber", "prescribers",
     "doctor", "doctors", "physician", "physicians", "clinician", "clinicians", "clinical",
@@ -195,10 +196,15 @@ def someone_else_acts(view: TokenView, m: Match,
             person_at = k
         elif w in HELPERS and 0 < person_at - k <= 3 and not _title_word(view, k):
             return True  # "supports people to ...", "assists the person in ..."
-    # "Nurses administer ...", "nursing staff will administer ..."
+    # "Nurses administer ...", "nursing staff will administer ...", and for a duty named by a
+    # noun, "a licensed clinician completes all risk assessments"
+    verb_skipped = is_verb(m.start)
     for i in back:
         w = view.text(i)
-        if w in SKIPPABLE:
+        if w in SKIPPABLE or w in _DETERMINERS:
+            continue
+        if not verb_skipped and is_verb(i):
+            verb_skipped = True
             continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
