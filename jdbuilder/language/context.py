@@ -166,10 +166,15 @@ def is_negated(view: TokenView, m: Match) -> bool:
             return True
         if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
             return True
-    # a negator inside the match (not its first word: a pattern may start with its own "not")
+    # a negator inside the match (not its first word: a pattern may start with its own "not"),
+    # unless it sits in a relative clause about the people ("discharges guests who do not
+    # follow the plan")
     inside = [view.text(i) for i in range(m.start + 1, m.end)]
-    if any(w in ("not", "n't", "never") for w in inside):
-        return True
+    for w in inside:
+        if w in ("who", "that", "which", "whose"):
+            break
+        if w in ("not", "n't", "never"):
+            return True
     # "Administering medication is not part of this role": the copula right after the match.
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 4)]
     for k, w in enumerate(fwd[:2]):

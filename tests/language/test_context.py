@@ -153,3 +153,8 @@ def test_another_actor_of_a_duty_named_by_a_noun() -> None:
                 if f.category == "peer-role-conflict"}
     assert {f for f in check("The coach completes all risk assessments.")
             if f.category == "peer-role-conflict"}
+
+
+def test_a_negation_inside_a_relative_clause_does_not_cancel_the_duty() -> None:
+    assert "discharge-for-use" in rules("Discharges guests who do not follow the plan.")
+    assert "discharge-for-use" not in rules("Does not discharge guests who relapse.")
