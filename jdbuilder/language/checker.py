@@ -190,7 +190,9 @@ def _beside_staff(view: TokenView, x: Match) -> bool:
     after = view.text(x.end) if x.end < view.n else ""
     before = view.text(x.start - 1) if x.start > 0 else ""
     told = view.text(x.start) == "to" and (before in context.STAFF or before == "staff")
-    return after in context.STAFF or after in context.PERSONS or told
+    modifier = view.text(x.end - 1) not in context.PREPOSITIONS and (
+        after in context.STAFF or after in context.PERSONS)
+    return modifier or told
 
 
 def _one_per_duty(found: list[_Hit], d: _Doc) -> list[_Hit]:

@@ -143,6 +143,7 @@ def test_a_person_word_as_a_modifier_does_not_make_the_person_the_recipient(text
     "Gives feedback to the individual on early signs of stress, when they ask for it.",
     "Shares observations with the person about what seems to help them.",
     "Completes a needs assessment of the neighborhood with community partners.",
+    "Offers fair pay and supervision by people who have done the work.",
 ])
 def test_the_person_as_recipient_or_a_place_as_object(text: str) -> None:
     assert not {f for f in check(text) if f.category == "peer-role-conflict"}
