@@ -83,6 +83,8 @@ ORG_WORDS = frozenset({
     "program", "programme", "act", "project", "initiative", "academy", "collaborative",
     "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
     "grant", "fund", "award", "treaty", "law", "statute", "conference", "summit",
+    # titles of documents and studies ("Evaluation of the ... Pilot Scheme")
+    "scheme", "study", "handbook", "toolkit", "guide", "manual", "survey", "pilot", "series",
 })
 # Clinicians whose patients are theirs, not the peer worker's ("a doctor's patients").
 CLINICIANS = frozenset({
@@ -269,6 +271,9 @@ def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
     return False
 
 
+_NAME_JOINERS = frozenset({"of", "on", "and", "for", "the", "&", "in", "to", "with"})
+
+
 def in_capitalized_name(view: TokenView, m: Match) -> bool:
     """Part of a run of capitalized words that names an organization or program."""
     doc = view.doc
@@ -277,8 +282,8 @@ def in_capitalized_name(view: TokenView, m: Match) -> bool:
         t = doc[i].text
         return bool(t) and (t[0].isupper() or t in ("of", "on", "and", "for", "the", "&"))
 
-    if not all(doc[i].text[:1].isupper() for i in range(m.rep_start, m.rep_end)
-               if doc[i].is_alpha):
+    if not all(doc[i].text[:1].isupper() or doc[i].text in _NAME_JOINERS
+               for i in range(m.rep_start, m.rep_end) if doc[i].is_alpha):
         return False
     lo = m.rep_start
     while lo > 0 and cap(lo - 1) and not view.breaker(lo - 1):

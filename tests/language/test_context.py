@@ -160,3 +160,8 @@ def test_another_actor_of_a_duty_named_by_a_noun() -> None:
 def test_a_negation_inside_a_relative_clause_does_not_cancel_the_duty() -> None:
     assert "discharge-for-use" in rules("Discharges guests who do not follow the plan.")
     assert "discharge-for-use" not in rules("Does not discharge guests who relapse.")
+
+
+def test_a_document_title_is_a_name() -> None:
+    assert check("See the Evaluation of the Delivering for Mental Health Peer Worker Pilot "
+                 "Scheme for details.") == []
