@@ -82,7 +82,7 @@ class _Doc:
         self._clauses: Any = None
         self._sentences: Any = None
         self._verbs: Any = None
-        self._quotes: list[tuple[int, int]] | None = None
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def clauses(self) -> Any:
@@ -106,11 +106,17 @@ class _Doc:
             self._sentences = np.cumsum(start)
         return self._sentences
 
-    @property
-    def quotes(self) -> list[tuple[int, int]]:
-        if self._quotes is None:
-            self._quotes = context.quoted_spans(self.norm.text)
-        return self._quotes
+    def quotes(self, char_start: int) -> list[tuple[int, int]]:
+        """Quoted spans on the line of `char_start` (a quotation never crosses a line end, so
+        searching the line finds exactly the spans a search of the whole text would)."""
+        text = self.norm.text
+        lo = text.rfind("\n", 0, char_start) + 1
+        found = self._quotes.get(lo)
+        if found is None:
+            hi = text.find("\n", char_start)
+            found = context.quoted_spans(text, lo, len(text) if hi < 0 else hi)
+            self._quotes[lo] = found
+        return found
 
     def bounds(self, ids: Any, i: int) -> tuple[int, int]:
         """[start, end) of the run of tokens sharing token i's id."""
@@ -166,7 +172,7 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         return True
     cs = doc[m.rep_start].idx
     ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
-    if context.is_mention(view, m, cs, ce, d.quotes):
+    if context.is_mention(view, m, cs, ce, d.quotes(cs)):
         return True
     if context.contrasted(view, m):
         return True

@@ -246,7 +246,13 @@ class ConceptIndex:
         for rule, concept, ids, window in self.entries:
             if not all(pid in cand for pid in ids):
                 continue
+            # the rarest other part must have a candidate within the window of an anchor
+            # before the anchor is matched at all (most anchors in running text fail here)
+            rare = min((cand[pid] for pid in ids[1:]), key=len)
             for i in cand[ids[0]]:
+                k = bisect.bisect_left(rare, i - window)
+                if k == len(rare) or rare[k] > i + window:
+                    continue
                 first = at(ids[0], i)
                 if first is None:
                     continue

@@ -247,8 +247,10 @@ def someone_else_acts(view: TokenView, m: Match,
     return False
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Quoted spans in text[start:end], as offsets into text."""
+    piece = text[start:end]
+    return [(q.start() + start, q.end() + start) for q in _QUOTED.finditer(piece)]
 
 
 def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
