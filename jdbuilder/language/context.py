@@ -54,6 +54,11 @@ PERSONS = frozenset({
     "caller", "callers", "recipient", "recipients", "occupant", "occupants", "youths",
 })
 OWN = frozenset({"own"})
+# Staff words that are also the titles of the roles being described ("Residential Counselor",
+# "House Manager", "Peer Provider"): capitalized, they name the role itself, not other staff.
+ROLE_TITLE_WORDS = frozenset({"manager", "managers", "worker", "workers", "counselor",
+                              "counselors", "counsellor", "counsellors", "provider",
+                              "providers", "practitioner", "practitioners"})
 _DETERMINERS = frozenset({"the", "a", "an", "all", "each", "every", "any", "their", "his", "her"})
 STAFF = frozenset({
     "nurse", "nurses", "nursing", "psychiatrist", "psychiatrists", "prescriber", "prescribers",
@@ -206,16 +211,30 @@ def someone_else_acts(view: TokenView, m: Match,
     # "Nurses administer ...", "nursing staff will administer ...", and for a duty named by a
     # noun, "a licensed clinician completes all risk assessments"
     verb_skipped = is_verb(m.start)
-    for i in back:
+    idx, hops = 0, 0
+    while idx < len(back):
+        i = back[idx]
         w = view.text(i)
+        idx += 1
         if w in SKIPPABLE or w in _DETERMINERS:
             continue
         if not verb_skipped and is_verb(i):
             verb_skipped = True
             continue
+        if w in ("and", "or") and hops < 2:
+            # a duty joined to an earlier one shares its subject ("nurses who administer
+            # medications and monitor vital signs"): look before the earlier duty's verb
+            verb_at = next((k for k in range(idx, min(idx + 10, len(back)))
+                            if is_verb(back[k])), None)
+            if verb_at is None:
+                break
+            idx, hops = verb_at + 1, hops + 1
+            continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
             before = view.text(i - 2) if i > 1 else ""
+            if w in ROLE_TITLE_WORDS and _in_title(view, i):
+                return False  # "The Residential Counselor ...", "House Manager ...": the role
             # "peer staff administer ..." is the role itself; "helps the nurse pass
             # medications" makes the peer a co-worker in the task; "under the direction of a
             # provider to implement ..." leaves the role as the actor.
@@ -232,8 +251,8 @@ def someone_else_acts(view: TokenView, m: Match,
     for k, w in enumerate(fwd[:-1]):
         # a passive with other staff as the actor ("is done by nursing staff"), not "when
         # directed by the charge nurse"
-        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]) and any(
-                x in COPULAS or x in ("be", "been", "being") for x in fwd[:k]):
+        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]) and (k == 0 or any(
+                x in COPULAS or x in ("be", "been", "being") for x in fwd[:k])):
             return True
         if w in ("job", "role", "responsibility", "task", "duty", "work", "province") and \
                 fwd[k + 1] == "of" and any(x in STAFF | {"team"} for x in fwd[k + 2: k + 5]):
@@ -303,6 +322,16 @@ def in_capitalized_name(view: TokenView, m: Match) -> bool:
     # the words of the match itself do not make a name ("Medication Administration Certificate")
     outside = [doc[i].text for i in range(lo, hi) if not m.rep_start <= i < m.rep_end]
     return any(t[:1].isupper() and t.lower() in ORG_WORDS for t in outside)
+
+
+def _in_title(view: TokenView, i: int) -> bool:
+    """Token i is part of a capitalized title of several words ("House Manager", "Peer
+    Support Counselor"), not just a capital at a sentence start."""
+    doc = view.doc
+    if not doc[i].text[:1].isupper():
+        return False
+    return any(0 <= k < view.n and doc[k].is_alpha and doc[k].text[:1].isupper()
+               for k in (i - 1, i + 1))
 
 
 def _title_word(view: TokenView, i: int) -> bool:

@@ -165,3 +165,21 @@ def test_a_negation_inside_a_relative_clause_does_not_cancel_the_duty() -> None:
 def test_a_document_title_is_a_name() -> None:
     assert check("See the Evaluation of the Delivering for Mental Health Peer Worker Pilot "
                  "Scheme for details.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The team includes nurses who administer medications and monitor vital signs.",
+    "Services include risk assessments by licensed clinicians and peer support by peers.",
+])
+def test_another_actor_carries_over_joined_duties_and_nouns(text: str) -> None:
+    assert not {f for f in check(text) if f.category == "peer-role-conflict"}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Administers medications and monitors vital signs.", "peer-role-conflict"),
+    ("The peer helps nurses and administers medications.", "peer-role-conflict"),
+    ("House Manager informs and enforces the rules of the house.", "coercive-language"),
+    ("The Residential Counselor supervises youth on outings.", "coercive-language"),
+])
+def test_the_role_itself_is_still_the_actor(text: str, category: str) -> None:
+    assert category in {f.category for f in check(text)}
