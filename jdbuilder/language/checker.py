@@ -357,9 +357,20 @@ def _suggest(rule: Rule, m: Match, d: _Doc, phrase: str
         lo += 1
     if start > lo and view.text(start - 1) in _COPULAS:
         start = lo  # a passive duty ("medications are administered by ..."): the whole clause
+    if not all(_is_s_verb(r.split()[0]) for r in rule.rewrites):
+        # a qualification written as a noun phrase ("Lived experience of recovery ...")
+        # replaces the whole clause, as it stands
+        cs, ce = d.norm.span(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return rule.rewrites, (cs, ce)
     shape = _verb_shape(d, start, lo)
     cs, ce = d.norm.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return tuple(_rewrite(r, shape) for r in rule.rewrites), (cs, ce)
+
+
+def _is_s_verb(word: str) -> bool:
+    """A third-person verb form ("Supports", "Offers"), as rewrites of duties start."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith("ss") and nlp.lemma(low) != low
 
 
 def _active(rule: Rule, policy: Policy) -> bool:

@@ -210,3 +210,11 @@ def test_rewrites_take_the_duty_verb_form(lex: Lexicon, text: str, start: str) -
     (f,) = [f for f in check_report(text, lexicon=lex).findings
             if f.rule == "administer-medication"]
     assert apply_suggestion(text, f).startswith(start)
+
+
+def test_a_qualification_rewrite_replaces_the_whole_requirement(lex: Lexicon) -> None:
+    """Rewrites written as noun phrases ("Lived experience of recovery ...") are not verbs:
+    they replace the whole requirement as they stand."""
+    text = "Must be willing to disclose your recovery date."
+    (f,) = check_report(text, lexicon=lex).findings
+    assert apply_suggestion(text, f).startswith("Lived experience of recovery")
