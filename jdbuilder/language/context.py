@@ -369,7 +369,10 @@ def _organization_acts(view: TokenView, m: Match, back: list[int],
                 return False
             # the subject: followed by the duty, an auxiliary or a verb, not by the noun it
             # names ("house rules are enforced")
-            if not (i + 1 == m.start or nxt in AUXILIARIES or is_verb(i + 1)):
+            # (right before a duty named by a noun it is a modifier: "the house laundry", "a
+            # state medication technician certificate")
+            if not ((i + 1 == m.start and is_verb(m.start)) or nxt in AUXILIARIES
+                    or is_verb(i + 1)):
                 return False
             return not _object_of(view, i, is_verb)
     return False

@@ -183,3 +183,11 @@ def test_another_actor_carries_over_joined_duties_and_nouns(text: str) -> None:
 ])
 def test_the_role_itself_is_still_the_actor(text: str, category: str) -> None:
     assert category in {f.category for f in check(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Does the house laundry every evening.",
+    "Holds a current state medication technician certificate.",
+])
+def test_an_organization_word_before_a_duty_noun_is_a_modifier(text: str) -> None:
+    assert {f for f in check(text) if f.category == "peer-role-conflict"}
