@@ -82,7 +82,7 @@ class _Doc:
         self._clauses: Any = None
         self._sentences: Any = None
         self._verbs: Any = None
-        self._quotes: list[tuple[int, int]] | None = None
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def clauses(self) -> Any:
@@ -106,11 +106,17 @@ class _Doc:
             self._sentences = np.cumsum(start)
         return self._sentences
 
-    @property
-    def quotes(self) -> list[tuple[int, int]]:
-        if self._quotes is None:
-            self._quotes = context.quoted_spans(self.norm.text)
-        return self._quotes
+    def quotes(self, char_start: int) -> list[tuple[int, int]]:
+        """Quoted spans on the line of `char_start` (a quotation never crosses a line end, so
+        searching the line finds exactly the spans a search of the whole text would)."""
+        text = self.norm.text
+        lo = text.rfind("\n", 0, char_start) + 1
+        found = self._quotes.get(lo)
+        if found is None:
+            hi = text.find("\n", char_start)
+            found = context.quoted_spans(text, lo, len(text) if hi < 0 else hi)
+            self._quotes[lo] = found
+        return found
 
     def bounds(self, ids: Any, i: int) -> tuple[int, int]:
         """[start, end) of the run of tokens sharing token i's id."""
@@ -152,7 +158,7 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
     if rule.not_with:
         lo, hi = d.bounds(d.clauses, m.start)
         if _any_match(rule.not_with, view, max(lo, m.start - 10), min(hi, m.end + 10),
-                      lambda x: x.end <= hi):
+                      lambda x: x.end <= hi and not _beside_staff(view, x)):
             return True
     if rule.only_with:
         lo, hi = d.bounds(d.sentences, m.start)
@@ -166,11 +172,13 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         return True
     cs = doc[m.rep_start].idx
     ce = doc[m.rep_end - 1].idx + len(doc[m.rep_end - 1])
-    if context.is_mention(view, m, cs, ce, d.quotes):
+    if context.is_mention(view, m, cs, ce, d.quotes(cs)):
         return True
     if context.contrasted(view, m):
         return True
     if rule.others_people and context.others_people(view, m, d.bounds(d.sentences, m.start)[0]):
+        return True
+    if rule.with_consent and context.consented(view, *d.bounds(d.sentences, m.start)):
         return True
     if rule.negatable:
         if context.is_negated(view, m):
@@ -179,6 +187,18 @@ def _context_rejects(rule: Rule, m: Match, d: _Doc) -> bool:
         if context.criticised(view, lo, hi):
             return True
     return rule.agent_check and context.someone_else_acts(view, m, d.is_verb)
+
+
+def _beside_staff(view: TokenView, x: Match) -> bool:
+    """A not_with match that is only a modifier, or whose people are not the point, does not
+    clear a duty: "their individual therapists", "for community members" (the match modifies
+    the noun after it), "alerts staff to residents" (the staff are told about the people)."""
+    after = view.text(x.end) if x.end < view.n else ""
+    before = view.text(x.start - 1) if x.start > 0 else ""
+    told = view.text(x.start) == "to" and (before in context.STAFF or before == "staff")
+    modifier = view.text(x.end - 1) not in context.PREPOSITIONS and (
+        after in context.STAFF or after in context.PERSONS)
+    return modifier or told
 
 
 def _one_per_duty(found: list[_Hit], d: _Doc) -> list[_Hit]:
@@ -337,9 +357,20 @@ def _suggest(rule: Rule, m: Match, d: _Doc, phrase: str
         lo += 1
     if start > lo and view.text(start - 1) in _COPULAS:
         start = lo  # a passive duty ("medications are administered by ..."): the whole clause
+    if not all(_is_s_verb(r.split()[0]) for r in rule.rewrites):
+        # a qualification written as a noun phrase ("Lived experience of recovery ...")
+        # replaces the whole clause, as it stands
+        cs, ce = d.norm.span(doc[lo].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return rule.rewrites, (cs, ce)
     shape = _verb_shape(d, start, lo)
     cs, ce = d.norm.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return tuple(_rewrite(r, shape) for r in rule.rewrites), (cs, ce)
+
+
+def _is_s_verb(word: str) -> bool:
+    """A third-person verb form ("Supports", "Offers"), as rewrites of duties start."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith("ss") and nlp.lemma(low) != low
 
 
 def _active(rule: Rule, policy: Policy) -> bool:
@@ -463,8 +494,16 @@ def _check_doc(text: str, norm: Normalized, doc: Any, lex: Lexicon,
         same = [f for f in final if f.rule.category == hit.rule.category
                 and f.m.rep_start < hit.m.rep_end and hit.m.rep_start < f.m.rep_end]
         if same:
-            if hit.rule.id != same[0].rule.id:
-                same[0].also.add(hit.rule.id)
+            head = same[0]
+            if hit.rule.id != head.rule.id:
+                head.also.add(hit.rule.id)
+            if head.rule.rewrites and hit.rule.rewrites and (
+                    hit.m.rep_start < head.m.rep_start or hit.m.rep_end > head.m.rep_end):
+                # the same duty in more words ("handles UAs, searches ..."): one finding
+                # over both, so every part of the duty is shown
+                head.m = Match(min(head.m.start, hit.m.start), max(head.m.end, hit.m.end),
+                               min(head.m.rep_start, hit.m.rep_start),
+                               max(head.m.rep_end, hit.m.rep_end))
             continue
         final.append(hit)
     for hit in _one_per_duty(final, d):

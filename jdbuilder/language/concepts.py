@@ -88,6 +88,7 @@ class ClauseMarks:
     contrast: U64
     verb: U64  # words that start a new duty ("..., administers", "and reports")
     comma: np.uint64
+    of: np.uint64  # a verb form followed by "of" is a noun ("distribution and monitoring of")
 
     @classmethod
     def build(cls, vocab: Vocabulary, verb_words: Sequence[str]) -> ClauseMarks:
@@ -104,6 +105,7 @@ class ClauseMarks:
             contrast=arr({vocab.word_hash(t) for t in CONTRASTS}),
             verb=arr(verbs),
             comma=np.uint64(vocab.word_hash(",")),
+            of=np.uint64(vocab.word_hash("of")),
         )
 
 
@@ -160,7 +162,11 @@ def clause_ids(lowers: U64, marks: ClauseMarks,
     start[2:] |= comma[:-2] & conj[1:-1] & verb[2:]  # "..., and reports"
     # "... vital signs and reports changes": a new verb after a conjunction, unless the word
     # before the conjunction is a verb sharing the object ("monitor and record vital signs")
-    start[1:-1] |= conj[1:-1] & verb[2:] & ~verb[:-2]
+    # (a verb form followed by "of" is a noun sharing the object: "distribution and monitoring
+    # of medications")
+    of_after = np.zeros(n, dtype=bool)
+    of_after[:-1] = lowers[1:] == marks.of
+    start[1:-1] |= conj[1:-1] & verb[2:] & ~verb[:-2] & ~of_after[2:]
     ids: np.ndarray[Any, np.dtype[np.intp]] = np.cumsum(start)
     return ids
 
@@ -246,7 +252,13 @@ class ConceptIndex:
         for rule, concept, ids, window in self.entries:
             if not all(pid in cand for pid in ids):
                 continue
+            # the rarest other part must have a candidate within the window of an anchor
+            # before the anchor is matched at all (most anchors in running text fail here)
+            rare = min((cand[pid] for pid in ids[1:]), key=len)
             for i in cand[ids[0]]:
+                k = bisect.bisect_left(rare, i - window)
+                if k == len(rare) or rare[k] > i + window:
+                    continue
                 first = at(ids[0], i)
                 if first is None:
                     continue

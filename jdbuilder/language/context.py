@@ -6,7 +6,9 @@
 - proper names ("Narcotics Anonymous", "Department of Mental Health");
 - contrast ("members and not patients") and criticism of a duty ("peers are too often misused
   as drivers");
-- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...").
+- someone else's people ("a doctor's patients", "when a clinician leaves, their patients ...");
+- the person's own request or consent, for duties that are fine when the person asks ("shares
+  updates with the team when the person agrees", "offers rides if members ask").
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ PERSONS = frozenset({
     "caller", "callers", "recipient", "recipients", "occupant", "occupants", "youths",
 })
 OWN = frozenset({"own"})
+# Staff words that are also the titles of the roles being described ("Residential Counselor",
+# "House Manager", "Peer Provider"): capitalized, they name the role itself, not other staff.
+ROLE_TITLE_WORDS = frozenset({"manager", "managers", "worker", "workers", "counselor",
+                              "counselors", "counsellor", "counsellors", "provider",
+                              "providers", "practitioner", "practitioners"})
+_DETERMINERS = frozenset({"the", "a", "an", "all", "each", "every", "any", "their", "his", "her"})
 STAFF = frozenset({
     "nurse", "nurses", "nursing", "psychiatrist", "psychiatrists", "prescriber", "prescribers",
     "doctor", "doctors", "physician", "physicians", "clinician", "clinicians", "clinical",
@@ -80,6 +88,8 @@ ORG_WORDS = frozenset({
     "program", "programme", "act", "project", "initiative", "academy", "collaborative",
     "university", "college", "hospital", "clinic", "lifeline", "line", "month", "week", "day",
     "grant", "fund", "award", "treaty", "law", "statute", "conference", "summit",
+    # titles of documents and studies ("Evaluation of the ... Pilot Scheme")
+    "scheme", "study", "handbook", "toolkit", "guide", "manual", "survey", "pilot", "series",
 })
 # Clinicians whose patients are theirs, not the peer worker's ("a doctor's patients").
 CLINICIANS = frozenset({
@@ -163,10 +173,15 @@ def is_negated(view: TokenView, m: Match) -> bool:
             return True
         if k > 0 and (w, words[k - 1]) in NEGATOR_PAIRS and (w, words[k - 1]) != ("not", "only"):
             return True
-    # a negator inside the match (not its first word: a pattern may start with its own "not")
+    # a negator inside the match (not its first word: a pattern may start with its own "not"),
+    # unless it sits in a relative clause about the people ("discharges guests who do not
+    # follow the plan")
     inside = [view.text(i) for i in range(m.start + 1, m.end)]
-    if any(w in ("not", "n't", "never") for w in inside):
-        return True
+    for w in inside:
+        if w in ("who", "that", "which", "whose"):
+            break
+        if w in ("not", "n't", "never"):
+            return True
     # "Administering medication is not part of this role": the copula right after the match.
     fwd = [view.text(i) for i in _clause_forward(view, m.end, 4)]
     for k, w in enumerate(fwd[:2]):
@@ -193,14 +208,33 @@ def someone_else_acts(view: TokenView, m: Match,
             person_at = k
         elif w in HELPERS and 0 < person_at - k <= 3 and not _title_word(view, k):
             return True  # "supports people to ...", "assists the person in ..."
-    # "Nurses administer ...", "nursing staff will administer ..."
-    for i in back:
+    # "Nurses administer ...", "nursing staff will administer ...", and for a duty named by a
+    # noun, "a licensed clinician completes all risk assessments"
+    verb_skipped = is_verb(m.start)
+    idx, hops = 0, 0
+    while idx < len(back):
+        i = back[idx]
         w = view.text(i)
-        if w in SKIPPABLE:
+        idx += 1
+        if w in SKIPPABLE or w in _DETERMINERS:
+            continue
+        if not verb_skipped and is_verb(i):
+            verb_skipped = True
+            continue
+        if w in ("and", "or") and hops < 2:
+            # a duty joined to an earlier one shares its subject ("nurses who administer
+            # medications and monitor vital signs"): look before the earlier duty's verb
+            verb_at = next((k for k in range(idx, min(idx + 10, len(back)))
+                            if is_verb(back[k])), None)
+            if verb_at is None:
+                break
+            idx, hops = verb_at + 1, hops + 1
             continue
         if w in STAFF:
             prev = view.text(i - 1) if i > 0 else ""
             before = view.text(i - 2) if i > 1 else ""
+            if w in ROLE_TITLE_WORDS and _in_title(view, i):
+                return False  # "The Residential Counselor ...", "House Manager ...": the role
             # "peer staff administer ..." is the role itself; "helps the nurse pass
             # medications" makes the peer a co-worker in the task; "under the direction of a
             # provider to implement ..." leaves the role as the actor.
@@ -217,8 +251,8 @@ def someone_else_acts(view: TokenView, m: Match,
     for k, w in enumerate(fwd[:-1]):
         # a passive with other staff as the actor ("is done by nursing staff"), not "when
         # directed by the charge nurse"
-        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]) and any(
-                x in COPULAS or x in ("be", "been", "being") for x in fwd[:k]):
+        if w == "by" and any(x in STAFF for x in fwd[k + 1: k + 4]) and (k == 0 or any(
+                x in COPULAS or x in ("be", "been", "being") for x in fwd[:k])):
             return True
         if w in ("job", "role", "responsibility", "task", "duty", "work", "province") and \
                 fwd[k + 1] == "of" and any(x in STAFF | {"team"} for x in fwd[k + 2: k + 5]):
@@ -232,8 +266,10 @@ def someone_else_acts(view: TokenView, m: Match,
     return False
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Quoted spans in text[start:end], as offsets into text."""
+    piece = text[start:end]
+    return [(q.start() + start, q.end() + start) for q in _QUOTED.finditer(piece)]
 
 
 def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
@@ -256,6 +292,9 @@ def is_mention(view: TokenView, m: Match, char_start: int, char_end: int,
     return False
 
 
+_NAME_JOINERS = frozenset({"of", "on", "and", "for", "the", "&", "in", "to", "with"})
+
+
 def in_capitalized_name(view: TokenView, m: Match) -> bool:
     """Part of a run of capitalized words that names an organization or program."""
     doc = view.doc
@@ -264,8 +303,8 @@ def in_capitalized_name(view: TokenView, m: Match) -> bool:
         t = doc[i].text
         return bool(t) and (t[0].isupper() or t in ("of", "on", "and", "for", "the", "&"))
 
-    if not all(doc[i].text[:1].isupper() for i in range(m.rep_start, m.rep_end)
-               if doc[i].is_alpha):
+    if not all(doc[i].text[:1].isupper() or doc[i].text in _NAME_JOINERS
+               for i in range(m.rep_start, m.rep_end) if doc[i].is_alpha):
         return False
     lo = m.rep_start
     while lo > 0 and cap(lo - 1) and not view.breaker(lo - 1):
@@ -283,6 +322,16 @@ def in_capitalized_name(view: TokenView, m: Match) -> bool:
     # the words of the match itself do not make a name ("Medication Administration Certificate")
     outside = [doc[i].text for i in range(lo, hi) if not m.rep_start <= i < m.rep_end]
     return any(t[:1].isupper() and t.lower() in ORG_WORDS for t in outside)
+
+
+def _in_title(view: TokenView, i: int) -> bool:
+    """Token i is part of a capitalized title of several words ("House Manager", "Peer
+    Support Counselor"), not just a capital at a sentence start."""
+    doc = view.doc
+    if not doc[i].text[:1].isupper():
+        return False
+    return any(0 <= k < view.n and doc[k].is_alpha and doc[k].text[:1].isupper()
+               for k in (i - 1, i + 1))
 
 
 def _title_word(view: TokenView, i: int) -> bool:
@@ -320,7 +369,10 @@ def _organization_acts(view: TokenView, m: Match, back: list[int],
                 return False
             # the subject: followed by the duty, an auxiliary or a verb, not by the noun it
             # names ("house rules are enforced")
-            if not (i + 1 == m.start or nxt in AUXILIARIES or is_verb(i + 1)):
+            # (right before a duty named by a noun it is a modifier: "the house laundry", "a
+            # state medication technician certificate")
+            if not ((i + 1 == m.start and is_verb(m.start)) or nxt in AUXILIARIES
+                    or is_verb(i + 1)):
                 return False
             return not _object_of(view, i, is_verb)
     return False
@@ -379,6 +431,61 @@ def criticised(view: TokenView, lo: int, hi: int) -> bool:
     if CRITIQUE & set(words):
         return True
     return any((a, b) in CRITIQUE_PAIRS for a, b in itertools.pairwise(words))
+
+
+# What a person may want "to" do that is the duty itself ("when members want to share").
+_CONSENTED_ACTS = frozenset({"share", "talk", "do", "have", "be", "go", "come", "join",
+                             "attend", "meet", "ride", "use", ".", ","})
+# "when the person asks", "if they choose", "with their permission", "at the member's request"
+CONSENT_LEADS = frozenset({"when", "if", "whenever", "once", "where", "as", "after"})
+CONSENT_VERBS = frozenset({
+    "ask", "asks", "asked", "want", "wants", "wanted", "request", "requests", "requested",
+    "agree", "agrees", "agreed", "consent", "consents", "consented", "choose", "chooses",
+    "chose", "invite", "invites", "invited", "prefer", "prefers", "wish", "wishes", "wished",
+    "permit", "permits", "allow", "allows", "like",
+})
+CONSENT_NOUNS = frozenset({"permission", "consent", "agreement", "knowledge", "approval",
+                           "authorization", "authorisation", "release", "request", "invitation"})
+_CONSENT_HOLDERS = frozenset({"their", "his", "her", "its", "written", "signed", "informed",
+                              "explicit", "express", "own", "'s", "'", "a", "the"})
+
+
+def consented(view: TokenView, lo: int, hi: int) -> bool:
+    """The sentence makes the duty the person's choice: "when the person agrees", "if they
+    ask", "with their permission", "at the member's request" (not "with the supervisor's
+    approval")."""
+    words = [view.text(k) for k in range(lo, hi)]
+    for k, w in enumerate(words):
+        if w in CONSENT_LEADS:
+            # a person (or pronoun) as the subject, then a consent verb, within a few words
+            subject = False
+            for j in range(k + 1, min(k + 6, len(words))):
+                x = words[j]
+                if x in PERSONS:
+                    subject = True
+                elif x in CONSENT_VERBS and subject:
+                    # "if they want to", "when the person wants to share": the duty itself;
+                    # "when a resident wants to leave" asks for something else
+                    after = words[j + 1:j + 3]
+                    if after[:1] == ["to"] and after[1:] and after[1] not in _CONSENTED_ACTS:
+                        break
+                    return True
+                elif x in SENTENCE_BREAK or x == ",":
+                    break
+        elif w in ("with", "at", "upon", "on", "by") and k + 1 < len(words):
+            between = words[k + 1:k + 7]
+            for j, x in enumerate(between):
+                if x in CONSENT_NOUNS:
+                    held = between[:j]
+                    if (w == "with" or x in ("request", "invitation")) and all(
+                            y in _CONSENT_HOLDERS or y in PERSONS for y in held) and (
+                            w == "with" or any(y in PERSONS or y in ("their", "his", "her")
+                                               for y in held)):
+                        return True
+                    break
+                if x in STAFF or x in SENTENCE_BREAK:
+                    break
+    return False
 
 
 def starts_sentence(view: TokenView, lo: int, start: int) -> bool:

@@ -67,6 +67,7 @@ ENTRY = {
     "negatable": Field("bool", required=False),
     "agent_check": Field("bool", required=False),
     "others_people": Field("bool", required=False),
+    "with_consent": Field("bool", required=False),
     "case_sensitive": Field("bool", required=False),
     "suggestions": _TEXTS,
     "plural_suggestions": _TEXTS,
@@ -117,6 +118,7 @@ class Rule:
     only_with: tuple[Variant, ...] = field(default=(), repr=False)
     or_at_start: bool = False
     others_people: bool = False
+    with_consent: bool = False  # fine when done at the person's request or with their consent
     peer_version: str = ""
     rewrites: tuple[str, ...] = ()
     before_noun: tuple[str, ...] = ()
@@ -285,6 +287,7 @@ def _rule(item: Mapping[str, Any], category: str, path: Path, vocab: Vocabulary,
         only_with=variants("only_with"),
         or_at_start=bool(item.get("or_at_start")),
         others_people=bool(item.get("others_people")),
+        with_consent=bool(item.get("with_consent")),
         peer_version=" ".join(str(item.get("peer_version") or "").split()),
         rewrites=tuple(item.get("rewrites") or ()),
         before_noun=tuple(item.get("before_noun") or ()),

@@ -82,6 +82,20 @@ class Variant:
         return None
 
 
+    @cached_property
+    def tail(self) -> tuple[frozenset[int], int] | None:
+        """The last word a match needs and how far after the head it can sit at most (a second
+        quick reject: "two years of experience" never reaches a pattern's "sobriety"); None
+        when the last element is optional or a number, or when it is the probe's word."""
+        last = self.elems[-1]
+        if len(self.elems) < 3 or isinstance(last, Gap) or last.optional or last.number:
+            return None
+        reach = 0
+        for e in self.elems[1:]:
+            reach += e.size if isinstance(e, Gap) else 2  # a hyphen may follow each word
+        return last.hashes, reach
+
+
 @dataclass(frozen=True)
 class Match:
     start: int  # first token
@@ -269,6 +283,11 @@ def match_variant(v: Variant, view: TokenView, start: int) -> Match | None:
     if probe is not None:
         hashes, reach = probe
         if hashes.isdisjoint(lowers[start + 1:start + 2 + reach]):
+            return None
+    tail = v.tail
+    if tail is not None:
+        hashes, reach = tail
+        if hashes.isdisjoint(lowers[start + 1:start + 1 + reach]):
             return None
 
     def rec(k: int, i: int, rs: int, re_: int) -> Match | None:

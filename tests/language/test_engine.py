@@ -174,6 +174,21 @@ def test_duty_findings_in_one_clause_merge(lex: Lexicon) -> None:
     assert set(f.also) == {"t-drug-test-people"} or f.rule == "t-drug-test-people"
 
 
+def test_a_verb_form_followed_by_of_is_a_noun_sharing_the_object() -> None:
+    """'Distribution and monitoring of medications' is one duty, not two clauses."""
+    (f,) = [f for f in check_report("Distribution and monitoring of medications.").findings
+            if f.category == "peer-role-conflict"]
+    assert f.text == "Distribution and monitoring of medications"
+
+
+def test_a_concept_extends_a_duty_finding_of_its_category() -> None:
+    """The same duty found by a pattern and, in more words, by a concept is one finding over
+    both ("handles UAs" and "handles UAs, searches")."""
+    (f,) = [f for f in check_report("The aide handles UAs, searches and intake.").findings
+            if f.category == "peer-role-conflict"]
+    assert f.text == "handles UAs, searches"
+
+
 def test_a_policy_suppresses_before_merging(lex: Lexicon) -> None:
     text = "Reports relapses and drug tests clients weekly."
     report = check_report(text, Policy(allow_rules=frozenset({"t-drug-test-people"})),

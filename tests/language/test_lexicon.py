@@ -210,3 +210,34 @@ def test_rewrites_take_the_duty_verb_form(lex: Lexicon, text: str, start: str) -
     (f,) = [f for f in check_report(text, lexicon=lex).findings
             if f.rule == "administer-medication"]
     assert apply_suggestion(text, f).startswith(start)
+
+
+def test_a_qualification_rewrite_replaces_the_whole_requirement(lex: Lexicon) -> None:
+    """Rewrites written as noun phrases ("Lived experience of recovery ...") are not verbs:
+    they replace the whole requirement as they stand."""
+    text = "Must be willing to disclose your recovery date."
+    (f,) = check_report(text, lexicon=lex).findings
+    assert apply_suggestion(text, f).startswith("Lived experience of recovery")
+
+
+def test_no_entry_repeats_a_field() -> None:
+    """YAML keeps the last of two equal keys, so a repeated field silently drops the first."""
+    from collections import Counter
+    from pathlib import Path
+
+    import yaml
+
+    repeated: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = Counter(loader.construct_object(k) for k, _ in node.value)
+        repeated.extend(f"line {node.start_mark.line + 1}: {k}" for k, n in keys.items() if n > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted((Path(__file__).resolve().parents[2] / "lexicons").glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+        assert repeated == [], path.name
