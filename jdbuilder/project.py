@@ -214,6 +214,18 @@ def refuse_overwrite(path: Path) -> None:
                                  "or make the file writable)")
 
 
+def disk_stamp(path: str | Path) -> str | None:
+    """What the file holds now, as a SHA-256 of its bytes (None when there is no readable file):
+    compared before a save, it tells whether another window or program changed the file since
+    this one read or wrote it."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(read_limited(path, MAX_PROJECT_BYTES)).hexdigest()
+    except ReadProblem:
+        return None
+
+
 def save(project: Project, path: str | Path) -> None:
     """Save atomically; the previous version is kept as `NAME.jdb.bak`. Saving through a
     symbolic link updates the file it points to (the link stays)."""

@@ -34,6 +34,9 @@ class FakeDialogs(Dialogs):
     def ask_save_changes(self, parent: Any, name: str) -> str:
         return self._answer("ask_save_changes", "discard", name)
 
+    def file_changed(self, parent: Any, name: str) -> str:
+        return self._answer("file_changed", "cancel", name)
+
     def open_project(self, parent: Any, folder: str) -> str | None:
         return self._answer("open_project", None, folder)
 

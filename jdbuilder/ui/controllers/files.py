@@ -136,6 +136,7 @@ class FileController:
             raise
         self._close_current()
         self.doc.load(project, path)
+        self.doc.disk_stamp = projects.disk_stamp(path)
         uistate.add_recent(path)
         self._after_open()
 
@@ -165,8 +166,25 @@ class FileController:
             target = target.with_name(target.name + projects.SUFFIX)
         return self._save_to(target)
 
+    def _changed_on_disk(self, path: Path) -> str:
+        """"save" when the file is as this window last saw it (or gone); otherwise the user's
+        answer: "overwrite", "save_as" or "cancel"."""
+        if self.doc.file_path is None or path != self.doc.file_path \
+                or self.doc.disk_stamp is None:
+            return "save"
+        now = projects.disk_stamp(path)
+        if now is None or now == self.doc.disk_stamp:
+            return "save"
+        return self.dialogs.file_changed(self.dialog_parent(), path.name)
+
     def _save_to(self, path: Path) -> bool:
+        answer = self._changed_on_disk(path)
+        if answer == "cancel":
+            return False
+        if answer == "save_as":
+            return bool(self.save_as())
         projects.save(self.doc.to_project(), path)
+        self.doc.disk_stamp = projects.disk_stamp(path)
         self.doc.mark_saved(path)
         self.recovery.saved(self.doc.revision)
         uistate.add_recent(path)

@@ -44,6 +44,7 @@ class Document(QObject):
         self.extra: dict[str, Any] = {}
         self.keep_kit = False
         self.file_path: Path | None = None
+        self.disk_stamp: str | None = None  # the file as this window last read or wrote it
         self.revision = 0
         self._dirty = False
         self.undo_stack.cleanChanged.connect(self._clean_changed)

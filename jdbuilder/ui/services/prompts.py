@@ -70,6 +70,27 @@ class Dialogs:
             return "discard"
         return "cancel"
 
+    def file_changed(self, parent: QWidget, name: str) -> str:
+        """The project file changed on disk since it was opened or saved here (another window,
+        another person on a shared drive): "overwrite", "save_as" or "cancel"."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("File changed on disk")
+        box.setText(f"{name} was changed by another window or program since you opened it.")
+        box.setInformativeText("Saving now replaces those changes with yours. Save under another "
+                               "name to keep both.")
+        overwrite = box.addButton("&Replace Their Changes", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save &As\u2026", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return "overwrite"
+        if clicked is save_as:
+            return "save_as"
+        return "cancel"
+
     def open_project(self, parent: QWidget, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(parent, "Open project", folder, PROJECT_FILTER)
         return path or None

@@ -129,3 +129,79 @@ def test_an_invalid_kit_in_a_project_is_a_plain_error(window: Any, dialogs: Any,
     window.files.open_path(str(path))
     (message,) = dialogs.called("error")[0]
     assert "interview kit" in message and "score 9" in message
+
+
+def _two_windows(make_window: Any, dialogs: Any, tmp_path: Path) -> tuple[Any, Any, Path]:
+    path = tmp_path / "shared.jdb"
+    first = make_window(checker=False)
+    first.files.new_from_template("peer-specialist")
+    save_to(first, dialogs, path)
+    second = make_window(checker=False)
+    second.files.open_path(str(path))
+    second.doc.set_value(("jd", "hours"), "Evenings, set by the other window")
+    assert second.files.save()
+    first.doc.set_value(("jd", "title"), "Peer Specialist, edited in the first window")
+    return first, second, path
+
+
+def test_a_file_changed_by_another_window_is_not_silently_replaced(
+        make_window: Any, dialogs: Any, tmp_path: Path) -> None:
+    first, _second, path = _two_windows(make_window, dialogs, tmp_path)
+    theirs = path.read_bytes()
+    dialogs.answers["file_changed"] = "cancel"
+    assert not first.files.save()
+    assert dialogs.called("file_changed") == [("shared.jdb",)]
+    assert path.read_bytes() == theirs and first.isWindowModified()
+    # Save As keeps both
+    dialogs.answers["file_changed"] = "save_as"
+    dialogs.answers["save_project"] = str(tmp_path / "mine.jdb")
+    assert first.files.save()
+    assert path.read_bytes() == theirs
+    assert projects.load(tmp_path / "mine.jdb").job_description.title.endswith("first window")
+
+
+def test_replacing_their_changes_is_a_choice_and_then_saves_quietly(
+        make_window: Any, dialogs: Any, tmp_path: Path) -> None:
+    first, _second, path = _two_windows(make_window, dialogs, tmp_path)
+    dialogs.answers["file_changed"] = "overwrite"
+    assert first.files.save()
+    assert projects.load(path).job_description.title.endswith("first window")
+    first.doc.set_value(("jd", "hours"), "Days")
+    assert first.files.save()  # the file is as this window wrote it: no question
+    assert len(dialogs.called("file_changed")) == 1
+
+
+def test_hostile_files_give_a_dialog_and_keep_the_open_project(jd_window: Any, dialogs: Any,
+                                                               tmp_path: Path) -> None:
+    import os
+
+    w = jd_window
+    w.doc.set_value(("jd", "title"), "Kept title")
+    cases: list[Path] = []
+    nan = tmp_path / "nan.jdb"
+    nan.write_text('{"format": "jdbuilder-project", "schema_version": 2, "interview_kit": '
+                   '{"questions": [{"id": "q", "text": "Tell us.", "weight": NaN}]}}',
+                   encoding="utf-8")
+    cases.append(nan)
+    binary = tmp_path / "binary.jdb"
+    binary.write_bytes(bytes(range(256)) * 64)
+    cases.append(binary)
+    deep = tmp_path / "deep.jdb"
+    deep.write_text("[" * 200_000, encoding="utf-8")
+    cases.append(deep)
+    if os.name == "posix":
+        fifo = tmp_path / "pipe.jdb"
+        os.mkfifo(fifo)
+        cases.append(fifo)
+        zero = tmp_path / "zero.jdb"
+        zero.symlink_to("/dev/zero")
+        cases.append(zero)
+    save_to(w, dialogs, tmp_path / "kept.jdb")
+    for path in cases:
+        w.files.open_path(str(path))
+    messages = [m for (m,) in dialogs.called("error")]
+    assert len(messages) == len(cases)
+    for path, message in zip(cases, messages, strict=True):
+        assert path.name in message and "\n" not in message, message
+    assert w.doc.jd.title == "Kept title" and w.project_open
+    assert w.doc.file_path == tmp_path / "kept.jdb" and not w.isWindowModified()
